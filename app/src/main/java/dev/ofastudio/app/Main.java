@@ -1,0 +1,16 @@
+package dev.ofastudio.app;
+
+import javafx.application.Application;
+
+/**
+ * Entry point of the studio. It must not extend {@link Application}: with JavaFX on the class
+ * path, the launcher refuses a main class that does.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        Application.launch(StudioApp.class, args);
+    }
+}
