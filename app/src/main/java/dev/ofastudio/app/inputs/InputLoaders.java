@@ -1,0 +1,34 @@
+package dev.ofastudio.app.inputs;
+
+import dev.ofastudio.engine.OfaException;
+import dev.ofastudio.engine.arch.NetworkDescription;
+import dev.ofastudio.engine.predict.AccuracyPredictor;
+import dev.ofastudio.engine.space.SearchSpace;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Turns files into engine objects: the one place where the studio calls the engine's loaders, so
+ * tests can substitute fakes. Every failure is an {@link OfaException} whose message names the
+ * file, the field and what was expected (several problems are separated by new lines).
+ */
+public interface InputLoaders {
+    AccuracyPredictor loadPredictor(Path file) throws OfaException;
+
+    /** A JSON board profile, an OFA YAML lookup-table folder, or a CSV of per-layer latencies. */
+    LatencySource loadLatency(Path fileOrFolder) throws OfaException;
+
+    /** The board profiles that ship with the studio (ZCU102, ZCU104, KV260). */
+    List<LatencySource> shippedBoards() throws OfaException;
+
+    /** A reference network (MobileNetV2 etc.) with its published top-1, for the chart's markers. */
+    record ReferenceNet(String name, double top1, NetworkDescription network) {
+    }
+
+    List<ReferenceNet> referenceNets();
+
+    /** The space of the official predictor and the shipped profiles. */
+    default List<SearchSpace> spaces() {
+        return List.of(SearchSpace.mobileNetV3(1.0), SearchSpace.mobileNetV3(1.2));
+    }
+}

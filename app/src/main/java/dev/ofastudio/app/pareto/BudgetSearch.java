@@ -1,0 +1,25 @@
+package dev.ofastudio.app.pareto;
+
+import dev.ofastudio.engine.OfaException;
+import dev.ofastudio.engine.latency.LatencyModel;
+import dev.ofastudio.engine.predict.AccuracyPredictor;
+import dev.ofastudio.engine.progress.Cancellation;
+import dev.ofastudio.engine.progress.ProgressListener;
+import dev.ofastudio.engine.space.SearchSpace;
+import dev.ofastudio.engine.space.SubnetConfig;
+import java.util.List;
+
+/**
+ * One constrained search: the most accurate sub-network under a latency budget on one board.
+ * The studio's implementation wraps the engine's evolutionary search; tests pass a small fake.
+ */
+@FunctionalInterface
+public interface BudgetSearch {
+    /** Everything the search evaluated, in order; {@code best} marks the winner. */
+    record Candidate(SubnetConfig config, double accuracy, double latencyMs, boolean best) {
+    }
+
+    List<Candidate> search(SearchSpace space, AccuracyPredictor predictor, LatencyModel latency, double budgetMs,
+            long seed, ProgressListener progress, Cancellation cancellation)
+            throws OfaException, Cancellation.CancelledException;
+}

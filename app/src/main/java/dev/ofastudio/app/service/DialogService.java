@@ -1,0 +1,31 @@
+package dev.ofastudio.app.service;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every dialog the studio shows. View models receive it through their constructor; the real
+ * implementation is {@link FxDialogService}, tests pass a fake that answers with fixture paths.
+ */
+public interface DialogService {
+    /** Asks for an existing file; empty when the user cancels. */
+    Optional<Path> showOpenDialog(FileDialogSpec spec);
+
+    /** Asks for a file to write; empty when the user cancels. */
+    Optional<Path> showSaveDialog(FileDialogSpec spec);
+
+    /** Asks for a folder (an OFA YAML lookup-table folder, an export target); empty when cancelled. */
+    Optional<Path> showDirectoryDialog(FileDialogSpec spec);
+
+    /** Shows an error with one line per problem (file, field, expected); never a stack trace. */
+    void showErrors(String title, String summary, List<String> problems);
+
+    /** Shows one error message. */
+    default void showError(String title, String message) {
+        showErrors(title, message, List.of());
+    }
+
+    /** Asks a yes/no question; true for yes. */
+    boolean confirm(String title, String question);
+}

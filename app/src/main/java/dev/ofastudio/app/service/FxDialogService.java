@@ -1,0 +1,90 @@
+package dev.ofastudio.app.service;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.VBox;
+import javafx.scene.control.Label;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** The real dialogs: the only class that creates file choosers; every dialog is owned by the main window. */
+public final class FxDialogService implements DialogService {
+    private final Supplier<Window> owner;
+
+    public FxDialogService(Supplier<Window> owner) {
+        this.owner = owner;
+    }
+
+    private FileChooser chooser(FileDialogSpec spec) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(spec.title());
+        if (spec.initialDirectory() != null && Files.isDirectory(spec.initialDirectory())) {
+            fc.setInitialDirectory(spec.initialDirectory().toFile());
+        }
+        if (spec.initialFileName() != null) {
+            fc.setInitialFileName(spec.initialFileName());
+        }
+        for (FileDialogSpec.Filter f : spec.filters()) {
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(f.description(), f.globs()));
+        }
+        return fc;
+    }
+
+    @Override
+    public Optional<Path> showOpenDialog(FileDialogSpec spec) {
+        return Optional.ofNullable(chooser(spec).showOpenDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> showSaveDialog(FileDialogSpec spec) {
+        return Optional.ofNullable(chooser(spec).showSaveDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> showDirectoryDialog(FileDialogSpec spec) {
+        DirectoryChooser dc = new DirectoryChooser();
+        dc.setTitle(spec.title());
+        if (spec.initialDirectory() != null && Files.isDirectory(spec.initialDirectory())) {
+            dc.setInitialDirectory(spec.initialDirectory().toFile());
+        }
+        return Optional.ofNullable(dc.showDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override
+    public void showErrors(String title, String summary, List<String> problems) {
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.initOwner(owner.get());
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        if (problems.isEmpty()) {
+            alert.setContentText(summary);
+        } else {
+            ListView<String> list = new ListView<>();
+            list.getItems().setAll(problems);
+            list.setPrefHeight(Math.min(320, 28 + 24 * problems.size()));
+            list.setPrefWidth(640);
+            Label label = new Label(summary);
+            label.setWrapText(true);
+            alert.getDialogPane().setContent(new VBox(8, label, list));
+        }
+        alert.setResizable(true);
+        alert.showAndWait();
+    }
+
+    @Override
+    public boolean confirm(String title, String question) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.YES, ButtonType.NO);
+        alert.initOwner(owner.get());
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        return alert.showAndWait().filter(b -> b == ButtonType.YES).isPresent();
+    }
+}

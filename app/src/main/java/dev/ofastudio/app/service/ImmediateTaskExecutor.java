@@ -1,0 +1,21 @@
+package dev.ofastudio.app.service;
+
+/**
+ * Runs each task to the end on the calling thread, callbacks included, so a test's click leads
+ * straight to assertable view-model state with no sleeps.
+ */
+public final class ImmediateTaskExecutor implements TaskExecutor {
+    @Override
+    public <V> BackgroundTask<V> execute(BackgroundTask<V> task) {
+        task.fireRunning();
+        V value = null;
+        Throwable error = null;
+        try {
+            value = task.work().run(task::fireProgress, task.cancellation());
+        } catch (Exception e) {
+            error = e;
+        }
+        task.fireResult(value, error);
+        return task;
+    }
+}
