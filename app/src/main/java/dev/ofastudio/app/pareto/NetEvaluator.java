@@ -102,7 +102,8 @@ public final class NetEvaluator {
     }
 
     /**
-     * Evaluates {@code configs} into {@code out} with the given origin and budget. Work is split
+     * Evaluates {@code configs} into {@code out} with the given origin and budget; accuracy is stored in %
+     * (the predictor's 0–1 scale times 100). Work is split
      * into batches run in parallel; cancellation is checked between batches.
      */
     public void evaluate(List<SubnetConfig> configs, int origin, double budget, ResultTable.Builder out,
@@ -130,7 +131,7 @@ public final class NetEvaluator {
             }
             synchronized (out) {
                 for (int i = 0; i < batch.size(); i++) {
-                    out.add(batch.get(i), acc[i], metrics[i].macs(), metrics[i].params(), metrics[i].opsPerByte(),
+                    out.add(batch.get(i), 100 * acc[i], metrics[i].macs(), metrics[i].params(), metrics[i].opsPerByte(),
                             lat[i], origin, budget);
                 }
             }

@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * Every evaluated sub-network of a session, column-wise so the chart reads primitive arrays:
- * the random cloud and the history of every search. Accuracy, MACs, params and ops/byte do not
+ * the random cloud and the history of every search. Accuracy is in % (top-1), latency in ms. Accuracy, MACs, params and ops/byte do not
  * depend on the board; latency has one column per board. Immutable: adding rows makes a new table.
  *
  * <p>{@code origin[i]} is {@link #CLOUD} for a random sample, otherwise the index of the board

@@ -1,0 +1,211 @@
+package dev.ofastudio.app.inputs;
+
+import dev.ofastudio.app.service.BackgroundTask;
+import dev.ofastudio.app.service.DialogService;
+import dev.ofastudio.app.service.FileDialogSpec;
+import dev.ofastudio.app.service.TaskExecutor;
+import dev.ofastudio.app.settings.StudioSettings;
+import dev.ofastudio.engine.OfaException;
+import dev.ofastudio.engine.predict.AccuracyPredictor;
+import dev.ofastudio.engine.space.SearchSpace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The three inputs of a search: the search space, the accuracy predictor and the latency
+ * sources (shipped boards and files). Loading runs in the background; a file that fails
+ * validation opens an error dialog listing each problem and changes nothing.
+ */
+public final class InputsViewModel {
+    static final FileDialogSpec.Filter JSON = new FileDialogSpec.Filter("JSON board profile", List.of("*.json"));
+    static final FileDialogSpec.Filter CSV = new FileDialogSpec.Filter("CSV latency table", List.of("*.csv"));
+    static final FileDialogSpec.Filter YAML = new FileDialogSpec.Filter("OFA YAML lookup table", List.of("*.yaml", "*.yml"));
+    static final FileDialogSpec.Filter PTH = new FileDialogSpec.Filter("OFA accuracy predictor", List.of("*.pth"));
+
+    private final InputLoaders loaders;
+    private final DialogService dialogs;
+    private final TaskExecutor executor;
+    private final StudioSettings settings;
+
+    private final ObservableList<SearchSpace> spaces;
+    private final ObjectProperty<SearchSpace> space = new SimpleObjectProperty<>();
+    private final ObjectProperty<AccuracyPredictor> predictor = new SimpleObjectProperty<>();
+    private final ObjectProperty<Path> predictorPath = new SimpleObjectProperty<>();
+    private final StringProperty predictorLabel = new SimpleStringProperty("no predictor loaded");
+    private final ObservableList<SourceItem> sources = FXCollections.observableArrayList(
+            s -> new javafx.beans.Observable[] {s.enabledProperty()});
+    private final ObjectProperty<SourceItem> chosen = new SimpleObjectProperty<>();
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final StringProperty status = new SimpleStringProperty("");
+    private final BooleanBinding ready;
+
+    public InputsViewModel(InputLoaders loaders, DialogService dialogs, TaskExecutor executor, StudioSettings settings) {
+        this.loaders = loaders;
+        this.dialogs = dialogs;
+        this.executor = executor;
+        this.settings = settings;
+        this.spaces = FXCollections.observableArrayList(loaders.spaces());
+        // The official predictor is for w1.2, so that is the default space.
+        space.set(spaces.stream().filter(s -> s.widthMult() == 1.2).findFirst().orElse(spaces.get(0)));
+        ready = Bindings.createBooleanBinding(
+                () -> predictor.get() != null && sources.stream().anyMatch(SourceItem::isEnabled), predictor, sources);
+        sources.addListener((javafx.collections.ListChangeListener<SourceItem>) c -> {
+            if (chosen.get() == null || !sources.contains(chosen.get())) {
+                chosen.set(sources.isEmpty() ? null : sources.get(0));
+            }
+        });
+    }
+
+    /** Loads the shipped board profiles; call once at start-up. */
+    public void loadShippedBoards() {
+        try {
+            for (LatencySource s : loaders.shippedBoards()) {
+                addSource(s, true);
+            }
+        } catch (OfaException e) {
+            dialogs.showErrors("Cannot load the shipped board profiles", e.getMessage(), Problems.of(e));
+        }
+    }
+
+    /** Adds a source, replacing one with the same id. */
+    public SourceItem addSource(LatencySource s, boolean enabled) {
+        sources.removeIf(i -> i.source().id().equals(s.id()));
+        SourceItem item = new SourceItem(s, enabled);
+        sources.add(item);
+        return item;
+    }
+
+    private Path initialDir() {
+        return settings.lastDirectory().orElse(null);
+    }
+
+    /** Asks for a predictor file and loads it. */
+    public void openPredictor() {
+        dialogs.showOpenDialog(new FileDialogSpec("Open accuracy predictor", initialDir(), null, List.of(PTH)))
+                .ifPresent(p -> loadPredictor(p, x -> { }));
+    }
+
+    /** Loads a predictor in the background; on success it becomes the input and the remembered path. */
+    public void loadPredictor(Path file, Consumer<AccuracyPredictor> then) {
+        run(BackgroundTask.<AccuracyPredictor>of("Loading predictor " + file.getFileName(),
+                (progress, cancel) -> loaders.loadPredictor(file))
+                .onSuccess(p -> {
+                    predictor.set(p);
+                    predictorPath.set(file);
+                    predictorLabel.set(p.describe());
+                    settings.setPredictorPath(file);
+                    rememberDir(file);
+                    status.set("Predictor loaded: " + file.getFileName());
+                    then.accept(p);
+                }), "Cannot load the accuracy predictor", file);
+    }
+
+    /** Asks for a JSON profile, a CSV table or one YAML file of an OFA lookup-table folder, and loads it. */
+    public void openLatencyFile() {
+        dialogs.showOpenDialog(new FileDialogSpec("Open latency profile or table", initialDir(), null,
+                List.of(JSON, CSV, YAML))).ifPresent(p -> {
+                    // A YAML file stands for its folder: OFA tables come as one file per resolution.
+                    String n = p.getFileName().toString();
+                    loadLatency(n.endsWith(".yaml") || n.endsWith(".yml") ? p.getParent() : p);
+                });
+    }
+
+    /** Asks for an OFA YAML lookup-table folder and loads it. */
+    public void openLatencyFolder() {
+        dialogs.showDirectoryDialog(new FileDialogSpec("Open OFA lookup-table folder", initialDir(), null, List.of()))
+                .ifPresent(this::loadLatency);
+    }
+
+    public void loadLatency(Path fileOrFolder) {
+        run(BackgroundTask.<LatencySource>of("Loading " + fileOrFolder.getFileName(),
+                (progress, cancel) -> loaders.loadLatency(fileOrFolder))
+                .onSuccess(s -> {
+                    chosen.set(addSource(s, true));
+                    rememberDir(fileOrFolder);
+                    status.set("Latency source loaded: " + s.label());
+                }), "Cannot load the latency source", fileOrFolder);
+    }
+
+    private void rememberDir(Path p) {
+        Path dir = Files.isDirectory(p) ? p.getParent() : p.toAbsolutePath().getParent();
+        if (dir != null) {
+            settings.setLastDirectory(dir);
+        }
+    }
+
+    private <V> void run(BackgroundTask<V> task, String errorTitle, Path file) {
+        busy.set(true);
+        status.set(task.title() + "…");
+        executor.execute(task.onFailure(e -> {
+            status.set(errorTitle);
+            dialogs.showErrors(errorTitle, file + " was not loaded; nothing changed.", Problems.of(e));
+        }).onFinished(() -> busy.set(false)));
+    }
+
+    /** The enabled sources, in panel order. */
+    public List<LatencySource> enabledSources() {
+        return sources.stream().filter(SourceItem::isEnabled).map(SourceItem::source).toList();
+    }
+
+    public Optional<SourceItem> find(String id) {
+        return sources.stream().filter(s -> s.source().id().equals(id)).findFirst();
+    }
+
+    public InputLoaders loaders() {
+        return loaders;
+    }
+
+    public ObservableList<SearchSpace> spaces() {
+        return spaces;
+    }
+
+    public ObjectProperty<SearchSpace> spaceProperty() {
+        return space;
+    }
+
+    public ObjectProperty<AccuracyPredictor> predictorProperty() {
+        return predictor;
+    }
+
+    public ObjectProperty<Path> predictorPathProperty() {
+        return predictorPath;
+    }
+
+    public StringProperty predictorLabelProperty() {
+        return predictorLabel;
+    }
+
+    public ObservableList<SourceItem> sources() {
+        return sources;
+    }
+
+    public ObjectProperty<SourceItem> chosenProperty() {
+        return chosen;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    /** True when a sweep can run: a predictor and at least one enabled source. */
+    public BooleanBinding readyBinding() {
+        return ready;
+    }
+}

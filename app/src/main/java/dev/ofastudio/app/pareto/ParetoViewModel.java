@@ -1,0 +1,372 @@
+package dev.ofastudio.app.pareto;
+
+import dev.ofastudio.app.inputs.InputsViewModel;
+import dev.ofastudio.app.inputs.LatencySource;
+import dev.ofastudio.app.inputs.Problems;
+import dev.ofastudio.app.render.PlotData;
+import dev.ofastudio.app.service.BackgroundTask;
+import dev.ofastudio.app.service.DialogService;
+import dev.ofastudio.app.service.TaskExecutor;
+import dev.ofastudio.engine.OfaException;
+import dev.ofastudio.engine.latency.LatencyModel;
+import dev.ofastudio.engine.space.SearchSpace;
+import dev.ofastudio.engine.space.SubnetConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Pareto chart's state and commands: runs sweeps and single-budget searches in the
+ * background (progress, cancel), holds every evaluated net, the fronts, the selection and the
+ * hover, the budget line and which boards are shown, and publishes one {@link PlotData} for the
+ * renderer. The selection is what the diagram, the heatmap, export and present mode follow.
+ */
+public final class ParetoViewModel {
+    private final InputsViewModel inputs;
+    private final SweepRunner runner;
+    private final TaskExecutor executor;
+    private final DialogService dialogs;
+
+    private final ObjectProperty<ResultTable> table = new SimpleObjectProperty<>(ResultTable.empty(List.of()));
+    private final ObjectProperty<SearchSpace> resultSpace = new SimpleObjectProperty<>();
+    private final ObjectProperty<ReferenceMarkers> references = new SimpleObjectProperty<>(ReferenceMarkers.empty());
+    private final ObservableList<BooleanProperty> visible = FXCollections.observableArrayList(
+            p -> new Observable[] {p});
+    private final IntegerProperty chosenBoard = new SimpleIntegerProperty(-1);
+    private final IntegerProperty budgetCount = new SimpleIntegerProperty(8);
+    private final IntegerProperty cloudSize = new SimpleIntegerProperty(10_000);
+    private final LongProperty seed = new SimpleLongProperty(1);
+    private final DoubleProperty budgetMs = new SimpleDoubleProperty(Double.NaN);
+    private final IntegerProperty selectedRow = new SimpleIntegerProperty(-1);
+    private final IntegerProperty hoveredRow = new SimpleIntegerProperty(-1);
+    private final ReadOnlyObjectWrapper<SelectedNet> selected = new ReadOnlyObjectWrapper<>();
+    private final BooleanProperty running = new SimpleBooleanProperty();
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final StringProperty message = new SimpleStringProperty("");
+    private final ObjectProperty<BackgroundTask<?>> currentTask = new SimpleObjectProperty<>();
+    private int[][] fronts = new int[0][];
+    private NetEvaluator evaluator;
+    private List<LatencySource> sweepBoards = List.of();
+    private final ObjectBinding<PlotData> plot;
+
+    public ParetoViewModel(InputsViewModel inputs, SweepRunner runner, TaskExecutor executor, DialogService dialogs) {
+        this.inputs = inputs;
+        this.runner = runner;
+        this.executor = executor;
+        this.dialogs = dialogs;
+        table.addListener((o, a, t) -> {
+            fronts = computeFronts(t);
+            while (visible.size() < t.boards().size()) {
+                visible.add(new SimpleBooleanProperty(true));
+            }
+            while (visible.size() > t.boards().size()) {
+                visible.remove(visible.size() - 1);
+            }
+        });
+        selectedRow.addListener((o, a, r) -> selected.set(r.intValue() < 0 || r.intValue() >= table.get().size()
+                ? null : SelectedNet.of(table.get(), r.intValue(), resultSpace.get())));
+        plot = Bindings.createObjectBinding(this::buildPlot, table, references, visible, chosenBoard, budgetMs,
+                selectedRow, hoveredRow);
+    }
+
+    private static int[][] computeFronts(ResultTable t) {
+        int[][] f = new int[t.boards().size()][];
+        for (int b = 0; b < f.length; b++) {
+            int bb = b;
+            int[] rows = IntStream.range(0, t.size()).filter(i -> t.origin(i) < 0 || t.origin(i) == bb).toArray();
+            f[b] = ParetoFront.of(t.latencyColumn(b), t.accuracyColumn(), rows);
+        }
+        return f;
+    }
+
+    private PlotData buildPlot() {
+        ResultTable t = table.get();
+        int nb = t.boards().size();
+        boolean[] vis = new boolean[nb];
+        double[][] lat = new double[nb][];
+        for (int b = 0; b < nb; b++) {
+            vis[b] = b < visible.size() && visible.get(b).get();
+            lat[b] = t.latencyColumn(b);
+        }
+        int chosen = chosenBoard.get();
+        List<PlotData.Marker> markers = new ArrayList<>();
+        ReferenceMarkers refs = references.get();
+        if (chosen >= 0 && chosen < refs.latency().length) {
+            for (int r = 0; r < refs.names().size(); r++) {
+                double l = refs.latency()[chosen][r];
+                if (!Double.isNaN(l)) {
+                    markers.add(new PlotData.Marker(refs.names().get(r), l, refs.top1()[r]));
+                }
+            }
+        }
+        return new PlotData(t.boards(), vis, lat, t.accuracyColumn(), t.originColumn(), fronts, markers, chosen,
+                budgetMs.get(), selectedRow.get(), hoveredRow.get());
+    }
+
+    /** Runs the cloud and the budget sweep on every enabled source, replacing the results. */
+    public BackgroundTask<?> runSweep() {
+        if (running.get()) {
+            return currentTask.get();
+        }
+        if (inputs.predictorProperty().get() == null || inputs.enabledSources().isEmpty()) {
+            dialogs.showError("Cannot run the sweep", "Load an accuracy predictor and enable at least one latency source.");
+            return null;
+        }
+        SearchSpace space = inputs.spaceProperty().get();
+        List<LatencySource> boards = inputs.enabledSources();
+        SweepRequest req = new SweepRequest(space, inputs.predictorProperty().get(), boards, budgetCount.get(),
+                cloudSize.get(), seed.get());
+        var refs = inputs.loaders().referenceNets();
+        record Outcome(ResultTable table, ReferenceMarkers refs, NetEvaluator eval) {
+        }
+        return start(BackgroundTask.<Outcome>of("Sweep", (p, cancel) -> {
+            ResultTable t = runner.run(req, p, cancel);
+            List<LatencyModel> models = boards.stream().map(LatencySource::model).toList();
+            return new Outcome(t, ReferenceMarkers.evaluate(refs, models), new NetEvaluator(space, req.predictor(), models));
+        }).onSuccess(o -> {
+            evaluator = o.eval();
+            sweepBoards = boards;
+            resultSpace.set(space);
+            selectedRow.set(-1);
+            hoveredRow.set(-1);
+            references.set(o.refs());
+            table.set(o.table());
+            chosenBoard.set(Math.max(0, indexOfChosen()));
+            message.set(String.format("%,d sub-networks evaluated on %d board(s)", o.table().size(), boards.size()));
+            if (Double.isNaN(budgetMs.get())) {
+                selectBestUnder(Double.POSITIVE_INFINITY);
+            }
+        }));
+    }
+
+    private int indexOfChosen() {
+        var c = inputs.chosenProperty().get();
+        if (c == null) {
+            return 0;
+        }
+        for (int b = 0; b < sweepBoards.size(); b++) {
+            if (sweepBoards.get(b).id().equals(c.source().id())) {
+                return b;
+            }
+        }
+        return 0;
+    }
+
+    /** Searches the chosen board under {@code budget}, adds the history, and selects the winner. */
+    public BackgroundTask<?> searchAtBudget(double budget) {
+        budgetMs.set(budget);
+        if (evaluator == null || chosenBoard.get() < 0 || running.get()) {
+            return null;
+        }
+        int b = chosenBoard.get();
+        ResultTable base = table.get();
+        NetEvaluator eval = evaluator;
+        record Found(ResultTable table, SubnetConfig best) {
+        }
+        return start(BackgroundTask.<Found>of("Search", (p, cancel) -> {
+            p.progress(0, 1, String.format("searching under %.2f ms", budget));
+            ResultTable.Builder out = base.toBuilder();
+            SubnetConfig best = runner.searchInto(eval, b, budget, seed.get() + Double.doubleToLongBits(budget), out, cancel);
+            p.progress(1, 1, "done");
+            return new Found(out.build(), best);
+        }).onSuccess(f -> {
+            table.set(f.table());
+            int row = f.best() == null ? -1 : lastIndexOf(f.table(), f.best());
+            if (row < 0) {
+                message.set(String.format("No sub-network fits under %.2f ms on %s", budget, f.table().boards().get(b)));
+            } else {
+                selectedRow.set(row);
+                message.set(String.format("Best under %.2f ms: %.2f%% at %.2f ms", budget, f.table().accuracy(row),
+                        f.table().latency(b, row)));
+            }
+        }));
+    }
+
+    private static int lastIndexOf(ResultTable t, SubnetConfig c) {
+        for (int i = t.size() - 1; i >= 0; i--) {
+            if (t.config(i).equals(c)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private <V> BackgroundTask<V> start(BackgroundTask<V> task) {
+        running.set(true);
+        progress.set(-1);
+        currentTask.set(task);
+        return executor.execute(task
+                .onProgress((done, total, msg) -> {
+                    progress.set(total <= 0 ? -1 : (double) done / total);
+                    message.set(msg);
+                })
+                .onFailure(e -> {
+                    message.set(task.title() + " failed");
+                    dialogs.showErrors(task.title() + " failed", e instanceof OfaException
+                            ? "The inputs could not be evaluated." : "Unexpected error: " + e, Problems.of(e));
+                })
+                .onCancelled(() -> message.set(task.title() + " cancelled; previous results kept"))
+                .onFinished(() -> {
+                    running.set(false);
+                    progress.set(0);
+                    currentTask.set(null);
+                }));
+    }
+
+    /** Cancels the running sweep or search; the previous results stay. */
+    public void cancel() {
+        BackgroundTask<?> t = currentTask.get();
+        if (t != null) {
+            t.cancel();
+        }
+    }
+
+    /** Selects the most accurate row on the chosen board's front under {@code budget}. */
+    public void selectBestUnder(double budget) {
+        int b = chosenBoard.get();
+        if (b < 0 || b >= fronts.length) {
+            return;
+        }
+        int best = -1;
+        for (int i : fronts[b]) {
+            if (table.get().latency(b, i) <= budget) {
+                best = i;
+            }
+        }
+        if (best >= 0) {
+            selectedRow.set(best);
+        }
+    }
+
+    public void select(int row) {
+        selectedRow.set(row);
+    }
+
+    public void hover(int row) {
+        hoveredRow.set(row);
+    }
+
+    /** Replaces the results wholesale (reopening a workspace). */
+    public void restore(ResultTable t, SearchSpace space, List<LatencySource> boards, ReferenceMarkers refs,
+            int chosen, double budget, int selection) throws OfaException {
+        List<LatencyModel> models = boards.stream().map(LatencySource::model).toList();
+        evaluator = inputs.predictorProperty().get() == null ? null
+                : new NetEvaluator(space, inputs.predictorProperty().get(), models);
+        sweepBoards = List.copyOf(boards);
+        resultSpace.set(space);
+        references.set(refs);
+        selectedRow.set(-1);
+        table.set(t);
+        chosenBoard.set(chosen);
+        budgetMs.set(budget);
+        selectedRow.set(selection);
+    }
+
+    /** Pareto front rows of board {@code b}, sorted by latency. */
+    public int[] front(int b) {
+        return b < fronts.length ? fronts[b].clone() : new int[0];
+    }
+
+    public List<LatencySource> sweepBoards() {
+        return sweepBoards;
+    }
+
+    public ObjectBinding<PlotData> plotBinding() {
+        return plot;
+    }
+
+    public ObjectProperty<ResultTable> tableProperty() {
+        return table;
+    }
+
+    public ObjectProperty<SearchSpace> resultSpaceProperty() {
+        return resultSpace;
+    }
+
+    public ObjectProperty<ReferenceMarkers> referencesProperty() {
+        return references;
+    }
+
+    public ObservableList<BooleanProperty> visibleBoards() {
+        return visible;
+    }
+
+    public IntegerProperty chosenBoardProperty() {
+        return chosenBoard;
+    }
+
+    public IntegerProperty budgetCountProperty() {
+        return budgetCount;
+    }
+
+    public IntegerProperty cloudSizeProperty() {
+        return cloudSize;
+    }
+
+    public LongProperty seedProperty() {
+        return seed;
+    }
+
+    public DoubleProperty budgetMsProperty() {
+        return budgetMs;
+    }
+
+    public IntegerProperty selectedRowProperty() {
+        return selectedRow;
+    }
+
+    public IntegerProperty hoveredRowProperty() {
+        return hoveredRow;
+    }
+
+    public ReadOnlyObjectProperty<SelectedNet> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    public BooleanProperty runningProperty() {
+        return running;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    /** The tooltip text of a row: accuracy, latency on each board, MACs, ops/byte. */
+    public String describe(int row) {
+        ResultTable t = table.get();
+        if (row < 0 || row >= t.size()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(String.format("accuracy %.2f%%%n", t.accuracy(row)));
+        for (int b = 0; b < t.boards().size(); b++) {
+            sb.append(String.format("latency %.3f ms on %s%n", t.latency(b, row), t.boards().get(b)));
+        }
+        sb.append(String.format("MACs %.1f M, params %.2f M%nops/byte %.1f%nresolution %d, depths %s",
+                t.macs(row) / 1e6, t.params(row) / 1e6, t.opsPerByte(row), t.config(row).r(), t.config(row).dList()));
+        sb.append(t.origin(row) < 0 ? "\nrandom sample" : String.format("%nfound by search under %.2f ms", t.budget(row)));
+        return sb.toString();
+    }
+}

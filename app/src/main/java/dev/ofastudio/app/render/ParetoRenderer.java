@@ -1,0 +1,261 @@
+package dev.ofastudio.app.render;
+
+import java.util.List;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Paints the accuracy-vs-latency chart on one canvas, layer by layer (grid and axes, random
+ * cloud, search histories, Pareto fronts, reference markers, budget line, selection, legend),
+ * each inside {@code save}/{@code restore}. Points are {@code fillRect}s grouped by colour, the
+ * fastest mark the software pipeline draws (see charts.md); nothing is allocated per point.
+ */
+public final class ParetoRenderer {
+    /** Board colours in legend order (colour-blind safe: Okabe–Ito). */
+    public static final List<Color> PALETTE = List.of(Color.web("#0072B2"), Color.web("#D55E00"),
+            Color.web("#009E73"), Color.web("#CC79A7"), Color.web("#E69F00"), Color.web("#56B4E9"));
+    static final Color BUDGET = Color.web("#C00000");
+    static final Color MARKER = Color.web("#555555");
+
+    private final double fontScale;
+
+    public ParetoRenderer(double fontScale) {
+        this.fontScale = fontScale;
+    }
+
+    public static Color boardColor(int b) {
+        return PALETTE.get(b % PALETTE.size());
+    }
+
+    /** Plot rectangle for a canvas of the given size (room for axis labels). */
+    public Viewport layout(Viewport vp, double canvasW, double canvasH) {
+        double left = 64 * fontScale;
+        double bottom = 44 * fontScale;
+        double top = 14 * fontScale;
+        double right = 18;
+        return vp.withPlot(left, top, canvasW - left - right, canvasH - top - bottom);
+    }
+
+    public void render(GraphicsContext gc, Viewport vp, PlotData data, double canvasW, double canvasH) {
+        gc.setFill(Color.WHITE);
+        gc.fillRect(0, 0, canvasW, canvasH);
+        drawGrid(gc, vp);
+        gc.save();
+        gc.beginPath();
+        gc.rect(vp.left(), vp.top(), vp.width(), vp.height());
+        gc.clip();
+        drawCloud(gc, vp, data);
+        drawHistories(gc, vp, data);
+        drawFronts(gc, vp, data);
+        drawMarkers(gc, vp, data);
+        drawBudget(gc, vp, data);
+        drawHighlight(gc, vp, data, data.hovered(), 5, Color.gray(0.1), 1.5);
+        drawHighlight(gc, vp, data, data.selected(), 7, Color.BLACK, 2.5);
+        gc.restore();
+        drawAxes(gc, vp);
+        drawLegend(gc, vp, data);
+    }
+
+    private Font font(double size, boolean bold) {
+        return Font.font("System", bold ? FontWeight.BOLD : FontWeight.NORMAL, size * fontScale);
+    }
+
+    private void drawGrid(GraphicsContext gc, Viewport vp) {
+        gc.save();
+        gc.setStroke(Color.gray(0.9));
+        gc.setLineWidth(1);
+        for (double x : NiceTicks.of(vp.xMin(), vp.xMax(), 8)) {
+            double px = Math.round(vp.screenX(x)) + 0.5;
+            gc.strokeLine(px, vp.top(), px, vp.top() + vp.height());
+        }
+        for (double y : NiceTicks.of(vp.yMin(), vp.yMax(), 6)) {
+            double py = Math.round(vp.screenY(y)) + 0.5;
+            gc.strokeLine(vp.left(), py, vp.left() + vp.width(), py);
+        }
+        gc.restore();
+    }
+
+    private void drawAxes(GraphicsContext gc, Viewport vp) {
+        gc.save();
+        gc.setStroke(Color.gray(0.3));
+        gc.strokeRect(vp.left() + 0.5, vp.top() + 0.5, vp.width(), vp.height());
+        gc.setFill(Color.gray(0.15));
+        gc.setFont(font(11, false));
+        gc.setTextAlign(TextAlignment.CENTER);
+        gc.setTextBaseline(VPos.TOP);
+        double xStep = NiceTicks.step(vp.xMin(), vp.xMax(), 8);
+        for (double x : NiceTicks.of(vp.xMin(), vp.xMax(), 8)) {
+            gc.fillText(NiceTicks.label(x, xStep), vp.screenX(x), vp.top() + vp.height() + 4);
+        }
+        gc.setTextAlign(TextAlignment.RIGHT);
+        gc.setTextBaseline(VPos.CENTER);
+        double yStep = NiceTicks.step(vp.yMin(), vp.yMax(), 6);
+        for (double y : NiceTicks.of(vp.yMin(), vp.yMax(), 6)) {
+            gc.fillText(NiceTicks.label(y, yStep), vp.left() - 6, vp.screenY(y));
+        }
+        gc.setFont(font(12, true));
+        gc.setTextAlign(TextAlignment.CENTER);
+        gc.setTextBaseline(VPos.BOTTOM);
+        gc.fillText("latency (ms)", vp.left() + vp.width() / 2, vp.top() + vp.height() + 40 * fontScale);
+        gc.translate(16 * fontScale, vp.top() + vp.height() / 2);
+        gc.rotate(-90);
+        gc.setTextBaseline(VPos.CENTER);
+        gc.fillText("predicted top-1 accuracy (%)", 0, 0);
+        gc.restore();
+    }
+
+    private void drawPoints(GraphicsContext gc, Viewport vp, double[] lat, double[] acc, int[] origin, int want,
+            double size) {
+        double sx = vp.width() / (vp.xMax() - vp.xMin());
+        double sy = vp.height() / (vp.yMax() - vp.yMin());
+        double x0 = vp.left() - vp.xMin() * sx;
+        double y0 = vp.top() + vp.yMax() * sy;
+        double xl = vp.left() - size;
+        double xr = vp.left() + vp.width() + size;
+        double yt = vp.top() - size;
+        double yb = vp.top() + vp.height() + size;
+        double half = size / 2;
+        for (int i = 0; i < acc.length; i++) {
+            if ((want < 0) ? origin[i] >= 0 : origin[i] != want) {
+                continue;
+            }
+            double px = x0 + lat[i] * sx;
+            double py = y0 - acc[i] * sy;
+            if (px < xl || px > xr || py < yt || py > yb) {
+                continue;
+            }
+            gc.fillRect(px - half, py - half, size, size);
+        }
+    }
+
+    private void drawCloud(GraphicsContext gc, Viewport vp, PlotData d) {
+        for (int b = 0; b < d.boards().size(); b++) {
+            if (!d.visible()[b]) {
+                continue;
+            }
+            gc.save();
+            Color c = boardColor(b);
+            gc.setFill(c.deriveColor(0, 0.55, 1.25, 0.35));
+            drawPoints(gc, vp, d.latency()[b], d.accuracy(), d.origin(), -1, 2.5 * Math.max(1, fontScale * 0.8));
+            gc.restore();
+        }
+    }
+
+    private void drawHistories(GraphicsContext gc, Viewport vp, PlotData d) {
+        for (int b = 0; b < d.boards().size(); b++) {
+            if (!d.visible()[b]) {
+                continue;
+            }
+            gc.save();
+            gc.setFill(boardColor(b).deriveColor(0, 1, 0.8, 0.8));
+            drawPoints(gc, vp, d.latency()[b], d.accuracy(), d.origin(), b, 3 * Math.max(1, fontScale * 0.8));
+            gc.restore();
+        }
+    }
+
+    private void drawFronts(GraphicsContext gc, Viewport vp, PlotData d) {
+        for (int b = 0; b < d.boards().size(); b++) {
+            int[] front = d.fronts()[b];
+            if (!d.visible()[b] || front.length == 0) {
+                continue;
+            }
+            gc.save();
+            gc.setStroke(boardColor(b).darker());
+            gc.setLineWidth(2.2 * fontScale);
+            gc.beginPath();
+            for (int k = 0; k < front.length; k++) {
+                int i = front[k];
+                double px = vp.screenX(d.latency()[b][i]);
+                double py = vp.screenY(d.accuracy()[i]);
+                if (k == 0) {
+                    gc.moveTo(px, py);
+                } else {
+                    gc.lineTo(px, py);
+                }
+            }
+            gc.stroke();
+            gc.restore();
+        }
+    }
+
+    private void drawMarkers(GraphicsContext gc, Viewport vp, PlotData d) {
+        gc.save();
+        gc.setStroke(MARKER);
+        gc.setFill(MARKER);
+        gc.setLineWidth(1.2 * fontScale);
+        gc.setLineDashes(6, 4);
+        gc.setFont(font(11, true));
+        gc.setTextBaseline(VPos.TOP);
+        int k = 0;
+        for (PlotData.Marker m : d.markers()) {
+            double px = vp.screenX(m.latencyMs());
+            gc.strokeLine(px, vp.top(), px, vp.top() + vp.height());
+            String label = m.label() + (Double.isNaN(m.accuracy()) ? "" : String.format(" (%.1f%%)", m.accuracy()));
+            gc.fillText(label, px + 4, vp.top() + 4 + (k++ % 4) * 15 * fontScale);
+        }
+        gc.restore();
+    }
+
+    private void drawBudget(GraphicsContext gc, Viewport vp, PlotData d) {
+        if (Double.isNaN(d.budgetMs())) {
+            return;
+        }
+        gc.save();
+        double px = Math.round(vp.screenX(d.budgetMs())) + 0.5;
+        gc.setStroke(BUDGET);
+        gc.setLineWidth(2 * fontScale);
+        gc.strokeLine(px, vp.top(), px, vp.top() + vp.height());
+        gc.setFill(BUDGET);
+        gc.fillRect(px - 5, vp.top() + vp.height() / 2 - 12, 10, 24);
+        gc.setFont(font(11, true));
+        gc.setTextBaseline(VPos.BOTTOM);
+        gc.fillText(String.format("budget %.2f ms", d.budgetMs()), px + 6, vp.top() + vp.height() - 4);
+        gc.restore();
+    }
+
+    private void drawHighlight(GraphicsContext gc, Viewport vp, PlotData d, int row, double r, Color c, double w) {
+        if (row < 0 || row >= d.rows()) {
+            return;
+        }
+        gc.save();
+        gc.setStroke(c);
+        gc.setLineWidth(w);
+        for (int b = 0; b < d.boards().size(); b++) {
+            if (d.visible()[b]) {
+                double px = vp.screenX(d.latency()[b][row]);
+                double py = vp.screenY(d.accuracy()[row]);
+                gc.strokeOval(px - r * fontScale, py - r * fontScale, 2 * r * fontScale, 2 * r * fontScale);
+            }
+        }
+        gc.restore();
+    }
+
+    private void drawLegend(GraphicsContext gc, Viewport vp, PlotData d) {
+        if (d.boards().isEmpty()) {
+            return;
+        }
+        gc.save();
+        gc.setFont(font(12, false));
+        gc.setTextBaseline(VPos.CENTER);
+        double lineH = 18 * fontScale;
+        double w = 200 * fontScale;
+        double x = vp.left() + vp.width() - w - 10;
+        double y = vp.top() + vp.height() - 10 - lineH * d.boards().size() - 8;
+        gc.setFill(Color.rgb(255, 255, 255, 0.85));
+        gc.fillRect(x, y, w, lineH * d.boards().size() + 8);
+        gc.setStroke(Color.gray(0.7));
+        gc.strokeRect(x, y, w, lineH * d.boards().size() + 8);
+        for (int b = 0; b < d.boards().size(); b++) {
+            double cy = y + 4 + lineH * (b + 0.5);
+            gc.setFill(d.visible()[b] ? boardColor(b) : Color.gray(0.8));
+            gc.fillRect(x + 8, cy - 5 * fontScale, 10 * fontScale, 10 * fontScale);
+            gc.setFill(d.visible()[b] ? Color.gray(0.1) : Color.gray(0.6));
+            gc.fillText(d.boards().get(b) + (b == d.chosen() ? "  (chosen)" : ""), x + 24 * fontScale, cy);
+        }
+        gc.restore();
+    }
+}
