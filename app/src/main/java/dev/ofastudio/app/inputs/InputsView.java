@@ -19,6 +19,10 @@ import javafx.util.StringConverter;
 
 /** The inputs panel: space, predictor, latency sources, sweep settings and the Run button. Binds only. */
 public final class InputsView extends VBox {
+    // Strong references: bidirectional bindings hold their ends weakly.
+    private final javafx.beans.property.ObjectProperty<Integer> budgetCountObject;
+    private final javafx.beans.property.ObjectProperty<Integer> cloudSizeObject;
+
     public InputsView(InputsViewModel vm, ParetoViewModel pareto) {
         super(8);
         setId("inputsPanel");
@@ -78,11 +82,13 @@ public final class InputsView extends VBox {
         Spinner<Integer> budgets = new Spinner<>(1, 50, pareto.budgetCountProperty().get());
         budgets.setId("budgetCount");
         budgets.setEditable(true);
-        pareto.budgetCountProperty().bind(budgets.valueProperty());
+        budgetCountObject = pareto.budgetCountProperty().asObject();
+        budgets.getValueFactory().valueProperty().bindBidirectional(budgetCountObject);
         Spinner<Integer> cloud = new Spinner<>(0, 200_000, pareto.cloudSizeProperty().get(), 5_000);
         cloud.setId("cloudSize");
         cloud.setEditable(true);
-        pareto.cloudSizeProperty().bind(cloud.valueProperty());
+        cloudSizeObject = pareto.cloudSizeProperty().asObject();
+        cloud.getValueFactory().valueProperty().bindBidirectional(cloudSizeObject);
         GridPane sweep = new GridPane();
         sweep.setHgap(8);
         sweep.setVgap(6);

@@ -94,8 +94,13 @@ public final class InputsViewModel {
 
     /** Asks for a predictor file and loads it. */
     public void openPredictor() {
+        openPredictor(x -> { });
+    }
+
+    /** Asks for a predictor file and loads it; {@code then} runs after a successful load. */
+    public void openPredictor(Consumer<AccuracyPredictor> then) {
         dialogs.showOpenDialog(new FileDialogSpec("Open accuracy predictor", initialDir(), null, List.of(PTH)))
-                .ifPresent(p -> loadPredictor(p, x -> { }));
+                .ifPresent(p -> loadPredictor(p, then));
     }
 
     /** Loads a predictor in the background; on success it becomes the input and the remembered path. */
