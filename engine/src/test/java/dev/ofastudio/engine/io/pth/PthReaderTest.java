@@ -1,7 +1,7 @@
 package dev.ofastudio.engine.io.pth;
 
-import static dev.ofastudio.engine.io.pth.PickleBuilder.floatsLE;
-import static dev.ofastudio.engine.io.pth.PickleBuilder.longsLE;
+import static dev.ofastudio.engine.testing.PickleBuilder.floatsLE;
+import static dev.ofastudio.engine.testing.PickleBuilder.longsLE;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.testing.Golden;
+import dev.ofastudio.engine.testing.PickleBuilder;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
