@@ -1,18 +1,50 @@
 package dev.ofastudio.app;
 
+import dev.ofastudio.app.inputs.EngineInputLoaders;
+import dev.ofastudio.app.pareto.EvolutionBudgetSearch;
+import dev.ofastudio.app.service.FxDialogService;
+import dev.ofastudio.app.service.FxTaskExecutor;
+import dev.ofastudio.app.settings.MemorySettings;
+import dev.ofastudio.app.settings.PreferencesSettings;
+import dev.ofastudio.app.settings.StudioSettings;
+import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
-/** The JavaFX application: builds the main window. */
+/**
+ * The JavaFX application: wires the real services into a {@link Studio} and shows the main window.
+ * {@code --fresh} uses in-memory settings (first-run experience without touching preferences);
+ * {@code --predictor FILE} loads a predictor at start-up.
+ */
 public final class StudioApp extends Application {
+    private FxTaskExecutor executor;
+
     @Override
     public void start(Stage stage) {
-        BorderPane root = new BorderPane(new Label("OFA Studio"));
+        boolean fresh = getParameters().getRaw().contains("--fresh");
+        StudioSettings settings = fresh ? new MemorySettings() : PreferencesSettings.userDefault();
+        executor = new FxTaskExecutor();
+        Path home = Path.of(System.getProperty("user.home"), ".ofa-studio");
+        Studio studio = new Studio(new EngineInputLoaders(), new FxDialogService(() -> stage), executor, settings,
+                EvolutionBudgetSearch.ofaDefaults(), home.resolve("acc_predictor.pth"));
+        MainView view = new MainView(studio);
         stage.setTitle("OFA Studio");
-        stage.setScene(new Scene(root, 1280, 800));
+        stage.setScene(new Scene(view, 1500, 940));
         stage.show();
+        studio.start();
+        var raw = getParameters().getRaw();
+        int i = raw.indexOf("--predictor");
+        if (i >= 0 && i + 1 < raw.size()) {
+            // A predictor named on the command line counts as the user's choice.
+            studio.inputs().loadPredictor(Path.of(raw.get(i + 1)), p -> studio.welcome().skip());
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.shutdown();
+        }
     }
 }

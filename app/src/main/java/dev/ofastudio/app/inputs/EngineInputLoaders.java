@@ -7,6 +7,7 @@ import dev.ofastudio.engine.latency.dpu.BoardSpec;
 import dev.ofastudio.engine.latency.dpu.BoardSpecs;
 import dev.ofastudio.engine.latency.dpu.DpuLatencyModel;
 import dev.ofastudio.engine.predict.AccuracyPredictor;
+import dev.ofastudio.engine.predict.OfficialAccuracyPredictor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ public final class EngineInputLoaders implements InputLoaders {
 
     @Override
     public AccuracyPredictor loadPredictor(Path file) throws OfaException {
-        throw new OfaException(file + ": the official predictor reader is not part of this build yet");
+        return OfficialAccuracyPredictor.load(file);
     }
 
     @Override

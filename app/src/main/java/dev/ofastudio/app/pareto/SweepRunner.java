@@ -8,6 +8,10 @@ import dev.ofastudio.engine.space.SubnetConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -17,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SweepRunner {
     /** The most history rows kept per search: enough to show its path, few enough to stay fluid. */
-    static final int MAX_HISTORY_PER_SEARCH = 2_000;
+    static final int MAX_HISTORY_PER_SEARCH = 1_000;
 
     private final BudgetSearch search;
 
@@ -46,15 +50,40 @@ public final class SweepRunner {
         progress.progress(0, total, "sampling " + req.cloudSize() + " random sub-networks");
         eval.evaluate(eval.sampleMany(req.cloudSize(), req.seed()), ResultTable.CLOUD, Double.NaN, out, cancel,
                 () -> progress.progress(done.incrementAndGet(), total, "random cloud"));
+        // The searches are independent: run them on all cores, then add their histories in a fixed
+        // order so a seed always gives the same table.
+        record Job(int board, double budget, long seed) {
+        }
+        List<Job> jobs = new ArrayList<>();
         for (int b = 0; b < req.boards().size(); b++) {
             double[] range = eval.feasibleRange(b);
             for (double budget : budgets(range[0], range[1], req.budgetCount())) {
-                cancel.throwIfCancelled();
-                String label = req.boards().get(b).label();
-                progress.progress(done.get(), total, String.format("%s: searching under %.2f ms", label, budget));
-                searchInto(eval, b, budget, req.seed() + b * 1000L + done.get(), out, cancel);
-                progress.progress(done.incrementAndGet(), total, String.format("%s: %.2f ms done", label, budget));
+                jobs.add(new Job(b, budget, req.seed() + 1000L * b + jobs.size()));
             }
+        }
+        int threads = Math.max(1, Math.min(jobs.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "sweep-search");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<List<BudgetSearch.Candidate>>> futures = new ArrayList<>();
+            for (Job j : jobs) {
+                futures.add(pool.submit(() -> {
+                    List<BudgetSearch.Candidate> h = search.search(eval.searchSpace(), eval.predictorForSearch(),
+                            eval.board(j.board()), j.budget(), j.seed(), ProgressListener.NONE, cancel);
+                    progress.progress(done.incrementAndGet(), total, String.format("%s: best under %.2f ms found",
+                            req.boards().get(j.board()).label(), j.budget()));
+                    return h;
+                }));
+            }
+            for (int k = 0; k < jobs.size(); k++) {
+                List<BudgetSearch.Candidate> history = await(futures.get(k), cancel);
+                addHistory(eval, jobs.get(k).board(), jobs.get(k).budget(), history, out, cancel);
+            }
+        } finally {
+            pool.shutdownNow();
         }
         return out.build();
     }
@@ -64,6 +93,33 @@ public final class SweepRunner {
             Cancellation cancel) throws OfaException, Cancellation.CancelledException {
         List<BudgetSearch.Candidate> history = search.search(eval.searchSpace(), eval.predictorForSearch(),
                 eval.board(b), budget, seed, ProgressListener.NONE, cancel);
+        return addHistory(eval, b, budget, history, out, cancel);
+    }
+
+    private static <T> T await(Future<T> f, Cancellation cancel)
+            throws OfaException, Cancellation.CancelledException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Cancellation.CancelledException();
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof OfaException o) {
+                throw o;
+            }
+            if (c instanceof Cancellation.CancelledException x) {
+                throw x;
+            }
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(c);
+        }
+    }
+
+    private SubnetConfig addHistory(NetEvaluator eval, int b, double budget, List<BudgetSearch.Candidate> history,
+            ResultTable.Builder out, Cancellation cancel) throws OfaException, Cancellation.CancelledException {
         LinkedHashSet<SubnetConfig> unique = new LinkedHashSet<>();
         SubnetConfig best = null;
         for (BudgetSearch.Candidate c : history) {

@@ -1,0 +1,218 @@
+package dev.ofastudio.app;
+
+import dev.ofastudio.app.inputs.InputsView;
+import dev.ofastudio.app.pareto.ParetoView;
+import dev.ofastudio.app.pareto.ParetoViewModel;
+import dev.ofastudio.app.pareto.SelectionDetailsView;
+import dev.ofastudio.app.present.PresentView;
+import dev.ofastudio.app.render.ParetoRenderer;
+import dev.ofastudio.app.welcome.WelcomeView;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import javafx.stage.Stage;
+import org.controlsfx.control.StatusBar;
+
+/**
+ * The main window's content: menu, inputs panel, Pareto chart with board toggles, the selection
+ * panes (diagram, heatmap, details), and a status bar with progress and Cancel. On first run the
+ * welcome pane covers the chart.
+ */
+public final class MainView extends BorderPane {
+    private final Studio studio;
+    private final ParetoView chart;
+    private final TabPane selectionTabs = new TabPane();
+    private final HBox boardToggles = new HBox(12);
+
+    public MainView(Studio studio) {
+        this.studio = studio;
+        setId("mainView");
+        ParetoViewModel pareto = studio.pareto();
+        chart = new ParetoView(pareto, 1.0);
+
+        setTop(menu());
+        ScrollPane inputs = new ScrollPane(new InputsView(studio.inputs(), pareto));
+        inputs.setFitToWidth(true);
+        inputs.setMinWidth(300);
+
+        boardToggles.setId("boardToggles");
+        boardToggles.setAlignment(Pos.CENTER_LEFT);
+        Button fit = new Button("Fit");
+        fit.setId("fitChart");
+        fit.setOnAction(e -> chart.fitAll());
+        Button present = new Button("Present");
+        present.setId("presentButton");
+        present.setOnAction(e -> openPresentMode());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label hint = new Label("drag: pan · wheel: zoom · drag red line: budget · double-click: search here");
+        hint.setStyle("-fx-text-fill: #666;");
+        HBox chartBar = new HBox(10, new Label("Boards:"), boardToggles, spacer, hint, fit, present);
+        chartBar.setPadding(new Insets(6, 8, 6, 8));
+        chartBar.setAlignment(Pos.CENTER_LEFT);
+        pareto.tableProperty().addListener((o, a, t) -> rebuildToggles());
+
+        BorderPane chartPane = new BorderPane(chart);
+        chartPane.setTop(chartBar);
+        StackPane center = new StackPane(chartPane);
+        WelcomeView welcome = new WelcomeView(studio.welcome());
+        StackPane.setAlignment(welcome, Pos.CENTER);
+        StackPane welcomeLayer = new StackPane(welcome);
+        welcomeLayer.setStyle("-fx-background-color: rgba(240,240,240,0.92);");
+        welcomeLayer.visibleProperty().bind(studio.welcome().visibleProperty());
+        welcomeLayer.managedProperty().bind(welcomeLayer.visibleProperty());
+        center.getChildren().add(welcomeLayer);
+
+        selectionTabs.setId("selectionTabs");
+        selectionTabs.getTabs().add(tab("Details", new SelectionDetailsView(pareto)));
+        SplitPane right = new SplitPane(center, selectionTabs);
+        right.setOrientation(Orientation.VERTICAL);
+        right.setDividerPositions(0.66);
+        SplitPane main = new SplitPane(inputs, right);
+        main.setDividerPositions(0.2);
+        SplitPane.setResizableWithParent(inputs, false);
+        setCenter(main);
+        setBottom(statusBar());
+    }
+
+    private static Tab tab(String name, Node content) {
+        Tab t = new Tab(name, content);
+        t.setClosable(false);
+        return t;
+    }
+
+    /** Adds a pane that follows the selection (diagram, heatmap) as a tab. */
+    public void addSelectionPane(String name, Node pane, boolean select) {
+        selectionTabs.getTabs().add(selectionTabs.getTabs().size() - 1, tab(name, pane));
+        if (select) {
+            selectionTabs.getSelectionModel().select(0);
+        }
+    }
+
+    private void rebuildToggles() {
+        ParetoViewModel p = studio.pareto();
+        boardToggles.getChildren().clear();
+        var boards = p.tableProperty().get().boards();
+        for (int b = 0; b < boards.size() && b < p.visibleBoards().size(); b++) {
+            CheckBox cb = new CheckBox(boards.get(b));
+            cb.setId("toggle-" + b);
+            cb.setGraphic(new Rectangle(10, 10, ParetoRenderer.boardColor(b)));
+            cb.selectedProperty().bindBidirectional(p.visibleBoards().get(b));
+            boardToggles.getChildren().add(cb);
+        }
+    }
+
+    private MenuBar menu() {
+        var in = studio.inputs();
+        var ws = studio.workspace();
+        var ex = studio.export();
+        Menu file = new Menu("File", null,
+                item("Open predictor…", "menuOpenPredictor", in::openPredictor, null),
+                item("Load latency profile or table…", "menuOpenLatency", in::openLatencyFile,
+                        new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN)),
+                item("Load OFA YAML folder…", "menuOpenFolder", in::openLatencyFolder, null),
+                new javafx.scene.control.SeparatorMenuItem(),
+                item("Open workspace…", "menuOpenWorkspace", ws::open,
+                        new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN)),
+                item("Save workspace…", "menuSaveWorkspace", ws::save,
+                        new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN)),
+                new javafx.scene.control.SeparatorMenuItem(),
+                item("Quit", "menuQuit", () -> ((Stage) getScene().getWindow()).close(),
+                        new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN)));
+        Menu export = new Menu("Export", null,
+                item("Selected sub-network…", "menuExportSelected", ex::exportSelected,
+                        new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN)),
+                item("Pareto table (CSV)…", "menuExportCsv", ex::exportParetoCsv, null),
+                item("Chart (PNG)…", "menuExportPng", () -> ex.exportChartPng(chart::snapshotPng), null));
+        Menu search = new Menu("Search", null,
+                item("Run sweep", "menuRunSweep", studio.pareto()::runSweep,
+                        new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN)),
+                item("Cancel", "menuCancel", studio.pareto()::cancel, new KeyCodeCombination(KeyCode.ESCAPE)));
+        Menu view = new Menu("View", null,
+                item("Present mode", "menuPresent", this::openPresentMode, new KeyCodeCombination(KeyCode.F11)),
+                item("Fit chart", "menuFit", chart::fitAll, null),
+                item("Welcome", "menuWelcome", studio.welcome()::show, null));
+        return new MenuBar(file, search, export, view);
+    }
+
+    private static MenuItem item(String text, String id, Runnable action, KeyCombination key) {
+        MenuItem m = new MenuItem(text);
+        m.setId(id);
+        m.setOnAction(e -> action.run());
+        if (key != null) {
+            m.setAccelerator(key);
+        }
+        return m;
+    }
+
+    private Node statusBar() {
+        ParetoViewModel p = studio.pareto();
+        StatusBar bar = new StatusBar();
+        bar.setId("statusBar");
+        bar.textProperty().bind(Bindings.createStringBinding(() -> firstNonEmpty(p.messageProperty().get(),
+                studio.export().statusProperty().get(), studio.workspace().statusProperty().get(),
+                studio.inputs().statusProperty().get()), p.messageProperty(), studio.export().statusProperty(),
+                studio.workspace().statusProperty(), studio.inputs().statusProperty()));
+        bar.progressProperty().bind(Bindings.when(p.runningProperty()).then(p.progressProperty()).otherwise(0.0));
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancelTask");
+        cancel.visibleProperty().bind(p.runningProperty());
+        cancel.setOnAction(e -> p.cancel());
+        bar.getRightItems().add(cancel);
+        return bar;
+    }
+
+    private static String firstNonEmpty(String... s) {
+        for (String x : s) {
+            if (x != null && !x.isEmpty()) {
+                return x;
+            }
+        }
+        return "Ready";
+    }
+
+    /** Opens the full-screen demo view; Esc closes it. */
+    public void openPresentMode() {
+        Stage stage = new Stage();
+        stage.initOwner(getScene().getWindow());
+        stage.setTitle("OFA Studio — present");
+        PresentView view = new PresentView(studio.pareto(), studio.present());
+        Scene scene = new Scene(view, 1600, 1000, Color.WHITE);
+        scene.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                stage.close();
+            }
+        });
+        stage.setScene(scene);
+        stage.setFullScreenExitHint("");
+        stage.setFullScreen(true);
+        stage.show();
+    }
+
+    public ParetoView chart() {
+        return chart;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.ofastudio.app;
+
+import dev.ofastudio.app.export.ExportViewModel;
+import dev.ofastudio.app.inputs.InputLoaders;
+import dev.ofastudio.app.inputs.InputsViewModel;
+import dev.ofastudio.app.pareto.BudgetSearch;
+import dev.ofastudio.app.pareto.ParetoViewModel;
+import dev.ofastudio.app.pareto.SweepRunner;
+import dev.ofastudio.app.present.PresentViewModel;
+import dev.ofastudio.app.service.DialogService;
+import dev.ofastudio.app.service.TaskExecutor;
+import dev.ofastudio.app.settings.StudioSettings;
+import dev.ofastudio.app.welcome.PredictorDownloader;
+import dev.ofastudio.app.welcome.WelcomeViewModel;
+import dev.ofastudio.app.workspace.WorkspaceViewModel;
+import java.nio.file.Path;
+
+/**
+ * The composition root: every view model of one studio window, wired to the services it gets.
+ * The application builds it with the real services; tests build it with fakes.
+ */
+public final class Studio {
+    private final InputsViewModel inputs;
+    private final ParetoViewModel pareto;
+    private final ExportViewModel export;
+    private final WorkspaceViewModel workspace;
+    private final WelcomeViewModel welcome;
+    private final PresentViewModel present;
+    private final TaskExecutor executor;
+
+    public Studio(InputLoaders loaders, DialogService dialogs, TaskExecutor executor, StudioSettings settings,
+            BudgetSearch search, Path predictorDownloadTarget) {
+        this.executor = executor;
+        inputs = new InputsViewModel(loaders, dialogs, executor, settings);
+        pareto = new ParetoViewModel(inputs, new SweepRunner(search), executor, dialogs);
+        export = new ExportViewModel(pareto, inputs, dialogs);
+        workspace = new WorkspaceViewModel(inputs, pareto, dialogs, executor);
+        welcome = new WelcomeViewModel(settings, inputs, dialogs, executor, new PredictorDownloader(),
+                predictorDownloadTarget);
+        present = new PresentViewModel(pareto);
+    }
+
+    /** Start-up: the shipped boards, then the remembered predictor (in the background). */
+    public void start() {
+        inputs.loadShippedBoards();
+        welcome.restoreRemembered();
+    }
+
+    public InputsViewModel inputs() {
+        return inputs;
+    }
+
+    public ParetoViewModel pareto() {
+        return pareto;
+    }
+
+    public ExportViewModel export() {
+        return export;
+    }
+
+    public WorkspaceViewModel workspace() {
+        return workspace;
+    }
+
+    public WelcomeViewModel welcome() {
+        return welcome;
+    }
+
+    public PresentViewModel present() {
+        return present;
+    }
+
+    public TaskExecutor executor() {
+        return executor;
+    }
+}
