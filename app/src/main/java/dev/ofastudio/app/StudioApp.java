@@ -15,7 +15,7 @@ import javafx.stage.Stage;
 /**
  * The JavaFX application: wires the real services into a {@link Studio} and shows the main window.
  * {@code --fresh} uses in-memory settings (first-run experience without touching preferences);
- * {@code --predictor FILE} loads a predictor at start-up.
+ * {@code --predictor FILE} loads a predictor at start-up, and {@code --sweep} then runs a sweep (demos).
  */
 public final class StudioApp extends Application {
     private FxTaskExecutor executor;
@@ -37,7 +37,13 @@ public final class StudioApp extends Application {
         int i = raw.indexOf("--predictor");
         if (i >= 0 && i + 1 < raw.size()) {
             // A predictor named on the command line counts as the user's choice.
-            studio.inputs().loadPredictor(Path.of(raw.get(i + 1)), p -> studio.welcome().skip());
+            boolean sweep = raw.contains("--sweep");
+            studio.inputs().loadPredictor(Path.of(raw.get(i + 1)), p -> {
+                studio.welcome().skip();
+                if (sweep) {
+                    studio.pareto().runSweep();
+                }
+            });
         }
     }
 

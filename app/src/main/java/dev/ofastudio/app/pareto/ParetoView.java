@@ -69,7 +69,10 @@ public final class ParetoView extends Pane {
                 + (12 * fontScale) + "px;");
         vm.plotBinding().addListener((o, a, b) -> markDirty());
         vm.tableProperty().addListener((o, a, b) -> {
-            fitPending = true;
+            // Refit for new data, not for a sweep's later partial results (the user may be zoomed in).
+            if (a == null || a.size() == 0 || !a.boards().equals(b.boards()) || b.size() < a.size()) {
+                fitPending = true;
+            }
             markDirty();
         });
         vm.visibleBoards().addListener((javafx.collections.ListChangeListener<Object>) c -> fitPending = true);

@@ -65,6 +65,8 @@ public final class ParetoViewModel {
     private final ObjectProperty<BackgroundTask<?>> currentTask = new SimpleObjectProperty<>();
     private int[][] fronts = new int[0][];
     private NetEvaluator evaluator;
+    /** Table, space and boards before a running sweep began showing partial results. */
+    private Object[] previous;
     private List<LatencySource> sweepBoards = List.of();
     private final ObjectBinding<PlotData> plot;
 
@@ -139,10 +141,15 @@ public final class ParetoViewModel {
         record Outcome(ResultTable table, ReferenceMarkers refs, NetEvaluator eval) {
         }
         return start(BackgroundTask.<Outcome>of("Sweep", (p, cancel) -> {
-            ResultTable t = runner.run(req, p, cancel);
+            ResultTable t = runner.run(req, p, cancel, part -> executor.runOnUiThread(() -> {
+                if (!cancel.isCancelled()) {
+                    showPartial(part, space, boards);
+                }
+            }));
             List<LatencyModel> models = boards.stream().map(LatencySource::model).toList();
             return new Outcome(t, ReferenceMarkers.evaluate(refs, models), new NetEvaluator(space, req.predictor(), models));
         }).onSuccess(o -> {
+            previous = null;
             evaluator = o.eval();
             sweepBoards = boards;
             resultSpace.set(space);
@@ -156,6 +163,30 @@ public final class ParetoViewModel {
                 selectBestUnder(Double.POSITIVE_INFINITY);
             }
         }));
+    }
+
+    /** Shows a sweep's results so far; the final table replaces them (or the previous one on cancel). */
+    private void showPartial(ResultTable part, SearchSpace space, List<LatencySource> boards) {
+        if (previous == null) {
+            previous = new Object[] {table.get(), resultSpace.get(), sweepBoards};
+        }
+        sweepBoards = boards;
+        resultSpace.set(space);
+        table.set(part);
+        if (chosenBoard.get() < 0 || chosenBoard.get() >= boards.size()) {
+            chosenBoard.set(Math.max(0, indexOfChosen()));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void restorePrevious() {
+        if (previous != null) {
+            resultSpace.set((SearchSpace) previous[1]);
+            sweepBoards = (List<LatencySource>) previous[2];
+            table.set((ResultTable) previous[0]);
+            chosenBoard.set(sweepBoards.isEmpty() ? -1 : Math.min(chosenBoard.get(), sweepBoards.size() - 1));
+            previous = null;
+        }
     }
 
     private int indexOfChosen() {
@@ -220,11 +251,15 @@ public final class ParetoViewModel {
                     message.set(msg);
                 })
                 .onFailure(e -> {
+                    restorePrevious();
                     message.set(task.title() + " failed");
                     dialogs.showErrors(task.title() + " failed", e instanceof OfaException
                             ? "The inputs could not be evaluated." : "Unexpected error: " + e, Problems.of(e));
                 })
-                .onCancelled(() -> message.set(task.title() + " cancelled; previous results kept"))
+                .onCancelled(() -> {
+                    restorePrevious();
+                    message.set(task.title() + " cancelled; previous results kept");
+                })
                 .onFinished(() -> {
                     running.set(false);
                     progress.set(0);

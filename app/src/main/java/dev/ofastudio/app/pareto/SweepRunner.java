@@ -41,6 +41,15 @@ public final class SweepRunner {
 
     public ResultTable run(SweepRequest req, ProgressListener progress, Cancellation cancel)
             throws OfaException, Cancellation.CancelledException {
+        return run(req, progress, cancel, t -> { });
+    }
+
+    /**
+     * Runs the sweep; {@code partial} receives the table so far after the cloud and after each
+     * search (on the worker thread), so the chart fills in while the sweep runs.
+     */
+    public ResultTable run(SweepRequest req, ProgressListener progress, Cancellation cancel,
+            java.util.function.Consumer<ResultTable> partial) throws OfaException, Cancellation.CancelledException {
         NetEvaluator eval = new NetEvaluator(req.space(), req.predictor(),
                 req.boards().stream().map(LatencySource::model).toList());
         ResultTable.Builder out = new ResultTable.Builder(req.boardLabels());
@@ -50,6 +59,7 @@ public final class SweepRunner {
         progress.progress(0, total, "sampling " + req.cloudSize() + " random sub-networks");
         eval.evaluate(eval.sampleMany(req.cloudSize(), req.seed()), ResultTable.CLOUD, Double.NaN, out, cancel,
                 () -> progress.progress(done.incrementAndGet(), total, "random cloud"));
+        partial.accept(out.build());
         // The searches are independent: run them on all cores, then add their histories in a fixed
         // order so a seed always gives the same table.
         record Job(int board, double budget, long seed) {
@@ -81,6 +91,7 @@ public final class SweepRunner {
             for (int k = 0; k < jobs.size(); k++) {
                 List<BudgetSearch.Candidate> history = await(futures.get(k), cancel);
                 addHistory(eval, jobs.get(k).board(), jobs.get(k).budget(), history, out, cancel);
+                partial.accept(out.build());
             }
         } finally {
             pool.shutdownNow();

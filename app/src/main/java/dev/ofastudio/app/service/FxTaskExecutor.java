@@ -49,6 +49,11 @@ public final class FxTaskExecutor implements TaskExecutor {
     }
 
     @Override
+    public void runOnUiThread(Runnable r) {
+        Platform.runLater(r);
+    }
+
+    @Override
     public void shutdown() {
         pool.shutdownNow();
     }

@@ -18,4 +18,9 @@ public final class ImmediateTaskExecutor implements TaskExecutor {
         task.fireResult(value, error);
         return task;
     }
+
+    @Override
+    public void runOnUiThread(Runnable r) {
+        r.run();
+    }
 }

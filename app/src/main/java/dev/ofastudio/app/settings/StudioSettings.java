@@ -7,7 +7,7 @@ import java.util.Optional;
 public interface StudioSettings {
     /** The public OFA asset of the official ImageNet accuracy predictor (MIT). */
     String DEFAULT_PREDICTOR_URL =
-            "https://raw.githubusercontent.com/mit-han-lab/once-for-all/master/assets/acc_predictor.pth";
+            "https://raw.githubusercontent.com/han-cai/files/master/ofa/acc_predictor.pth";
 
     /** What the user chose on the welcome pane. */
     enum FirstRunChoice { NONE, OPENED_PREDICTOR, DOWNLOADED_PREDICTOR, SKIPPED }

@@ -16,6 +16,7 @@ public final class WelcomeView extends VBox {
         setId("welcomePane");
         setPadding(new Insets(36));
         setMaxWidth(760);
+        setMaxHeight(USE_PREF_SIZE);
         setAlignment(Pos.TOP_LEFT);
         setStyle("-fx-background-color: white; -fx-border-color: #bbb; -fx-border-radius: 6; -fx-background-radius: 6;");
 

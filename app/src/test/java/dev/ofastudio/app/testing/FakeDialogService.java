@@ -1,0 +1,60 @@
+package dev.ofastudio.app.testing;
+
+import dev.ofastudio.app.service.DialogService;
+import dev.ofastudio.app.service.FileDialogSpec;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/** A dialog service for tests: answers file dialogs from a queue and records errors and questions. */
+public final class FakeDialogService implements DialogService {
+    /** One error dialog as it would have been shown. */
+    public record ShownError(String title, String summary, List<String> problems) {
+    }
+
+    private final Deque<Path> answers = new ArrayDeque<>();
+    public final List<ShownError> errors = new ArrayList<>();
+    public final List<FileDialogSpec> asked = new ArrayList<>();
+    public final List<String> questions = new ArrayList<>();
+    public boolean confirmAnswer = true;
+
+    /** The next file dialog returns {@code p}. */
+    public FakeDialogService answer(Path p) {
+        answers.add(p);
+        return this;
+    }
+
+    private Optional<Path> next(FileDialogSpec spec) {
+        asked.add(spec);
+        return Optional.ofNullable(answers.poll());
+    }
+
+    @Override
+    public Optional<Path> showOpenDialog(FileDialogSpec spec) {
+        return next(spec);
+    }
+
+    @Override
+    public Optional<Path> showSaveDialog(FileDialogSpec spec) {
+        return next(spec);
+    }
+
+    @Override
+    public Optional<Path> showDirectoryDialog(FileDialogSpec spec) {
+        return next(spec);
+    }
+
+    @Override
+    public void showErrors(String title, String summary, List<String> problems) {
+        errors.add(new ShownError(title, summary, List.copyOf(problems)));
+    }
+
+    @Override
+    public boolean confirm(String title, String question) {
+        questions.add(question);
+        return confirmAnswer;
+    }
+}
