@@ -2,10 +2,11 @@ package dev.ofastudio.app;
 
 import dev.ofastudio.app.diagram.DiagramView;
 import dev.ofastudio.app.diagram.DiagramViewModel;
-import dev.ofastudio.app.heatmap.FakeBoardAnalyzer;
+import dev.ofastudio.app.heatmap.BoardAnalyzer;
 import dev.ofastudio.app.heatmap.HeatmapView;
 import dev.ofastudio.app.heatmap.HeatmapViewModel;
-import dev.ofastudio.engine.arch.OfaMobileNetV3;
+import dev.ofastudio.engine.OfaException;
+import dev.ofastudio.engine.arch.reference.ReferenceNetworks;
 import dev.ofastudio.engine.space.SearchSpace;
 import dev.ofastudio.engine.space.SubnetConfig;
 import javafx.application.Platform;
@@ -21,18 +22,24 @@ public final class ViewsDemo {
     private ViewsDemo() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws OfaException {
         SearchSpace space = SearchSpace.mobileNetV3(1.0);
         SubnetConfig config = args.length > 0 && args[0].equals("mixed")
                 ? new SubnetConfig(new int[] {3, 5, 7, 3, 5, 7, 3, 5, 7, 3, 5, 7, 3, 5, 7, 3, 5, 7, 3, 5},
                         new int[] {3, 4, 6, 3, 4, 6, 3, 4, 6, 3, 4, 6, 3, 4, 6, 3, 4, 6, 3, 4},
                         new int[] {4, 2, 3, 2, 4}, 192)
                 : space.maxConfig(224);
+        HeatmapViewModel heat = new HeatmapViewModel(BoardAnalyzer.shippedDpuModels());
+        long t0 = System.nanoTime();
+        heat.setSubnet(space, config);
+        long t1 = System.nanoTime();
+        heat.setBaseline(ReferenceNetworks.describe("mobilenetv2", 1.0, 224));
+        long t2 = System.nanoTime();
+        heat.showWhatIf(9, 0);
+        long t3 = System.nanoTime();
+        System.out.printf("setSubnet %.2f ms, setBaseline %.2f ms, what-if %.2f ms (first calls, cold JIT)%n",
+                (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6);
         Platform.startup(() -> {
-            HeatmapViewModel heat = new HeatmapViewModel(FakeBoardAnalyzer.threeBoards());
-            heat.setSubnet(space, config);
-            heat.setBaseline(OfaMobileNetV3.describe(space, space.minConfig(224)));
-            heat.showWhatIf(9, 0);
             DiagramViewModel diagram = new DiagramViewModel();
             diagram.setSubnet(space, config);
             diagram.selectedBlockProperty().set(9);

@@ -235,6 +235,7 @@ public record DiagramLayout(String title, double width, double height, List<Diag
                 case GLOBAL_POOL, POOL -> new String[] {"pool", "avg"};
                 case CLASSIFIER, FULLY_CONNECTED -> new String[] {"FC", String.valueOf(l.out().c())};
                 case RESIDUAL_BLOCK -> new String[] {"res", String.valueOf(l.out().c())};
+                default -> new String[] {l.type().lutName(), String.valueOf(l.out().c())};
             };
         }
 
