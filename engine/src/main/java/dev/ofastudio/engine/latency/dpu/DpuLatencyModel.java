@@ -32,7 +32,7 @@ import java.util.List;
  * The network's single-thread end-to-end latency is the layers plus the board's fixed per-frame
  * CPU overhead. Stateless and thread-safe; pricing a sub-network takes microseconds.
  */
-public final class DpuLatencyModel implements LatencyModel {
+public final class DpuLatencyModel implements LatencyModel, NetworkAnalyzer {
     private final BoardSpec board;
     private final DpuModelConstants constants;
     private final double computeHz;
@@ -49,6 +49,7 @@ public final class DpuLatencyModel implements LatencyModel {
         this.bandwidth = board.coreBandwidthBytesPerS() * constants.memoryEfficiency();
     }
 
+    @Override
     public BoardSpec board() {
         return board;
     }
@@ -63,6 +64,7 @@ public final class DpuLatencyModel implements LatencyModel {
     }
 
     /** The full report: per layer and per network. */
+    @Override
     public NetworkReport analyze(NetworkDescription net) {
         List<LayerReport> reports = new ArrayList<>(net.layers().size());
         for (Layer l : net.layers()) {

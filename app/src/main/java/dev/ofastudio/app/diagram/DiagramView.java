@@ -1,0 +1,112 @@
+package dev.ofastudio.app.diagram;
+
+import java.util.Optional;
+import javafx.scene.Cursor;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+
+/**
+ * The architecture diagram pane: a canvas that draws the view model's layout scaled to fit, and
+ * the selected box's details below it. Clicks and hover are forwarded in diagram units.
+ */
+public final class DiagramView extends BorderPane {
+    private final DiagramViewModel viewModel;
+    private final Canvas canvas = new Canvas();
+    private final Pane canvasHolder = new Pane(canvas);
+    private final Label details = new Label();
+    private DiagramBox hovered;
+    private double scale = 1;
+    private double offsetX;
+    private double offsetY;
+
+    public DiagramView(DiagramViewModel viewModel) {
+        this.viewModel = viewModel;
+        setId("diagram-view");
+        canvas.setId("diagram-canvas");
+        details.setId("diagram-details");
+        details.setWrapText(true);
+        details.setMinHeight(54);
+        details.setStyle("-fx-padding: 6 10 6 10; -fx-font-family: 'DejaVu Sans Mono', monospace;");
+        details.textProperty().bind(viewModel.detailsProperty());
+        canvasHolder.setMinSize(200, 120);
+        canvasHolder.setPrefSize(1200, 330);
+        // The canvas follows its holder so the diagram rescales with the window.
+        canvas.widthProperty().bind(canvasHolder.widthProperty());
+        canvas.heightProperty().bind(canvasHolder.heightProperty());
+        setCenter(canvasHolder);
+        setBottom(details);
+
+        canvas.widthProperty().addListener(o -> redraw());
+        canvas.heightProperty().addListener(o -> redraw());
+        viewModel.layoutProperty().addListener(o -> {
+            hovered = null;
+            redraw();
+        });
+        viewModel.selectedIdProperty().addListener(o -> redraw());
+        canvas.setOnMouseClicked(e -> viewModel.clickAt(toDiagramX(e.getX()), toDiagramY(e.getY())));
+        canvas.setOnMouseMoved(e -> hover(boxAt(e.getX(), e.getY()).orElse(null)));
+        canvas.setOnMouseExited(e -> hover(null));
+        redraw();
+    }
+
+    /** Canvas coordinates of the centre of box {@code id}, for tests and keyboard focus. */
+    public Optional<double[]> centreOf(String id) {
+        DiagramLayout l = viewModel.layoutProperty().get();
+        return l == null ? Optional.empty() : l.box(id).map(b -> new double[] {
+            offsetX + (b.x() + b.w() / 2) * scale, offsetY + (b.y() + b.h() / 2) * scale});
+    }
+
+    public Canvas canvas() {
+        return canvas;
+    }
+
+    private Optional<DiagramBox> boxAt(double cx, double cy) {
+        DiagramLayout l = viewModel.layoutProperty().get();
+        return l == null ? Optional.empty() : l.boxAt(toDiagramX(cx), toDiagramY(cy));
+    }
+
+    private double toDiagramX(double cx) {
+        return (cx - offsetX) / scale;
+    }
+
+    private double toDiagramY(double cy) {
+        return (cy - offsetY) / scale;
+    }
+
+    private void hover(DiagramBox box) {
+        if (box != hovered) {
+            hovered = box;
+            canvas.setCursor(box == null ? Cursor.DEFAULT : Cursor.HAND);
+            redraw();
+        }
+    }
+
+    private void redraw() {
+        GraphicsContext gc = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        gc.setFill(Color.WHITE);
+        gc.fillRect(0, 0, w, h);
+        DiagramLayout l = viewModel.layoutProperty().get();
+        if (l == null || w <= 0 || h <= 0) {
+            return;
+        }
+        // Fit the whole diagram, never enlarging past 1.5× (big boxes look clumsy, not clearer).
+        scale = Math.min(1.5, Math.min(w / l.width(), h / l.height()));
+        offsetX = Math.max(0, (w - l.width() * scale) / 2);
+        offsetY = 0;
+        gc.save();
+        gc.translate(offsetX, offsetY);
+        gc.scale(scale, scale);
+        DiagramRenderer.draw(gc, l);
+        if (hovered != null) {
+            DiagramRenderer.highlight(gc, hovered, false);
+        }
+        viewModel.selectedBox().ifPresent(b -> DiagramRenderer.highlight(gc, b, true));
+        gc.restore();
+    }
+}

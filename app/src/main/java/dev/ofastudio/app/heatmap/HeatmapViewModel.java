@@ -1,0 +1,264 @@
+package dev.ofastudio.app.heatmap;
+
+import dev.ofastudio.engine.OfaException;
+import dev.ofastudio.engine.arch.Layer;
+import dev.ofastudio.engine.arch.NetworkDescription;
+import dev.ofastudio.engine.arch.OfaMobileNetV3;
+import dev.ofastudio.engine.latency.dpu.LayerReport;
+import dev.ofastudio.engine.latency.dpu.NetworkReport;
+import dev.ofastudio.engine.space.SearchSpace;
+import dev.ofastudio.engine.space.SubnetConfig;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * State of the heatmap pane: the selected sub-network's table and the baseline's, the metric
+ * the colours show, the colour range shared by both tables, the hovered cell's text and the
+ * "what if" grid of the hovered block.
+ *
+ * <p>Lifecycle: construct with the boards to show (one column each), then call
+ * {@link #setSubnet} whenever the selection changes and {@link #setBaseline} once. Analyses run
+ * on the calling thread: the analytic DPU model prices a ~30-layer net in well under a
+ * millisecond, so a selection change (boards × 1 analysis, and 9 per board for a what-if) does
+ * not need a background task. An analyzer failure clears the table and sets {@link #errorProperty}.
+ */
+public final class HeatmapViewModel {
+    private final List<BoardAnalyzer> analyzers;
+    private final List<String> boards;
+
+    private final ObjectProperty<HeatmapMetric> metric = new SimpleObjectProperty<>(this, "metric",
+            HeatmapMetric.LATENCY);
+    private final ReadOnlyObjectWrapper<HeatmapTable> subnetTable = new ReadOnlyObjectWrapper<>(this, "subnetTable");
+    private final ReadOnlyObjectWrapper<HeatmapTable> baselineTable =
+            new ReadOnlyObjectWrapper<>(this, "baselineTable");
+    private final ReadOnlyObjectWrapper<ColourScale> colourScale =
+            new ReadOnlyObjectWrapper<>(this, "colourScale", new ColourScale(1, 1, true));
+    private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
+    private final ReadOnlyObjectWrapper<WhatIfGrid> whatIf = new ReadOnlyObjectWrapper<>(this, "whatIf");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+
+    private SearchSpace space;
+    private SubnetConfig config;
+    /** What-if grids already computed for the current sub-network, by (block, board). */
+    private final Map<Long, WhatIfGrid> whatIfCache = new HashMap<>();
+
+    public HeatmapViewModel(List<BoardAnalyzer> analyzers) {
+        if (analyzers.isEmpty()) {
+            throw new IllegalArgumentException("the heatmap needs at least one board analyzer");
+        }
+        this.analyzers = List.copyOf(analyzers);
+        this.boards = this.analyzers.stream().map(BoardAnalyzer::boardId).toList();
+        metric.addListener((obs, old, now) -> {
+            if (now == null) {
+                metric.set(HeatmapMetric.LATENCY);
+                return;
+            }
+            updateColourScale();
+        });
+    }
+
+    /** Board ids, one per column. */
+    public List<String> boards() {
+        return boards;
+    }
+
+    /** The metric that the cell colours show. */
+    public ObjectProperty<HeatmapMetric> metricProperty() {
+        return metric;
+    }
+
+    public ReadOnlyObjectProperty<HeatmapTable> subnetTableProperty() {
+        return subnetTable.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<HeatmapTable> baselineTableProperty() {
+        return baselineTable.getReadOnlyProperty();
+    }
+
+    /** Colour range of the current metric over both tables' layer cells, so the two compare. */
+    public ReadOnlyObjectProperty<ColourScale> colourScaleProperty() {
+        return colourScale.getReadOnlyProperty();
+    }
+
+    /** Text of the hovered cell (layer, board, all three metrics, shapes); empty when none. */
+    public ReadOnlyStringProperty hoverTextProperty() {
+        return hoverText.getReadOnlyProperty();
+    }
+
+    /** The what-if grid of the last hovered elastic block, or null. */
+    public ReadOnlyObjectProperty<WhatIfGrid> whatIfProperty() {
+        return whatIf.getReadOnlyProperty();
+    }
+
+    /** One-line message of the last analysis failure; empty when the last analysis worked. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** Shows sub-network {@code config} of {@code space}; null clears the table. */
+    public void setSubnet(SearchSpace space, SubnetConfig config) {
+        this.space = space;
+        this.config = config;
+        whatIfCache.clear();
+        whatIf.set(null);
+        hoverText.set("");
+        if (space == null || config == null) {
+            subnetTable.set(null);
+        } else {
+            NetworkDescription net = OfaMobileNetV3.describe(space, config);
+            subnetTable.set(analyzeAll("Selected sub-network", net));
+        }
+        updateColourScale();
+    }
+
+    /** Shows {@code baseline} (MobileNetV2) beside the sub-network; null hides it. */
+    public void setBaseline(NetworkDescription baseline) {
+        baselineTable.set(baseline == null ? null : analyzeAll("Baseline " + baseline.name(), baseline));
+        updateColourScale();
+    }
+
+    /**
+     * The pointer is over a cell of {@code table}: sets the hover text and, for an elastic block
+     * of the sub-network, the what-if grid of that block on that board. {@code row ==
+     * table.rows().size()} is the total row.
+     */
+    public void hoverCell(HeatmapTable table, int row, int board) {
+        if (table == null || row < 0 || row > table.rows().size() || board < 0 || board >= boards.size()) {
+            clearHover();
+            return;
+        }
+        if (row == table.rows().size()) {
+            hoverText.set(totalText(table, board));
+            return;
+        }
+        HeatmapRow r = table.rows().get(row);
+        hoverText.set(cellText(r, table.boards().get(board), r.reports().get(board)));
+        if (table == subnetTable.get() && r.block() >= 0) {
+            showWhatIf(r.block(), board);
+        }
+    }
+
+    public void clearHover() {
+        hoverText.set("");
+    }
+
+    /**
+     * Computes the what-if grid of elastic block {@code block} on board {@code board}: for each
+     * (k, e) of the space, the same config with that block changed, described and analyzed; the
+     * value is the block's own layer latency. Inactive blocks and no selection clear the grid.
+     */
+    public void showWhatIf(int block, int board) {
+        if (config == null || block < 0 || block >= SubnetConfig.BLOCKS || !config.isActive(block)
+                || board < 0 || board >= boards.size()) {
+            whatIf.set(null);
+            return;
+        }
+        long key = (long) block * 1000 + board;
+        WhatIfGrid grid = whatIfCache.get(key);
+        if (grid == null) {
+            try {
+                grid = computeWhatIf(block, board);
+            } catch (OfaException | RuntimeException e) {
+                error.set(boards.get(board) + ": what-if of block " + block + " failed: " + e.getMessage());
+                whatIf.set(null);
+                return;
+            }
+            whatIfCache.put(key, grid);
+        }
+        whatIf.set(grid);
+    }
+
+    private WhatIfGrid computeWhatIf(int block, int board) throws OfaException {
+        String layerName = "blocks." + (block + 1);
+        BoardAnalyzer analyzer = analyzers.get(board);
+        List<Double> values = new ArrayList<>();
+        for (int k : space.kernelSizes()) {
+            for (int e : space.expandRatios()) {
+                NetworkDescription variant = OfaMobileNetV3.describe(space, config.withBlock(block, k, e));
+                values.add(layerLatency(analyzer.analyze(variant), layerName));
+            }
+        }
+        return new WhatIfGrid(block, layerName, boards.get(board), space.kernelSizes(), space.expandRatios(), values,
+                config.ks(block), config.e(block));
+    }
+
+    private static double layerLatency(NetworkReport report, String layerName) {
+        for (LayerReport l : report.layers()) {
+            if (l.name().equals(layerName)) {
+                return l.latencyMs();
+            }
+        }
+        throw new IllegalStateException("report of " + report.network() + " on " + report.board()
+                + " has no layer " + layerName);
+    }
+
+    private HeatmapTable analyzeAll(String title, NetworkDescription net) {
+        List<NetworkReport> reports = new ArrayList<>(analyzers.size());
+        try {
+            for (BoardAnalyzer a : analyzers) {
+                reports.add(Objects.requireNonNull(a.analyze(net), a.boardId() + " returned no report"));
+            }
+            HeatmapTable table = HeatmapTable.of(title, net, boards, reports);
+            error.set("");
+            return table;
+        } catch (OfaException | RuntimeException e) {
+            error.set(net.name() + ": analysis failed: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private void updateColourScale() {
+        HeatmapMetric m = metric.get();
+        List<HeatmapTable> tables = new ArrayList<>(2);
+        if (subnetTable.get() != null) {
+            tables.add(subnetTable.get());
+        }
+        if (baselineTable.get() != null) {
+            tables.add(baselineTable.get());
+        }
+        int n = 0;
+        for (HeatmapTable t : tables) {
+            n += t.rows().size() * boards.size();
+        }
+        double[] values = new double[n];
+        int i = 0;
+        for (HeatmapTable t : tables) {
+            for (int r = 0; r < t.rows().size(); r++) {
+                for (int b = 0; b < boards.size(); b++) {
+                    values[i++] = t.value(r, b, m);
+                }
+            }
+        }
+        colourScale.set(ColourScale.spanning(values, n, m.logScale()));
+    }
+
+    private static String cellText(HeatmapRow row, String board, LayerReport r) {
+        Layer l = row.layer();
+        StringBuilder s = new StringBuilder();
+        s.append(row.label()).append(" on ").append(board).append('\n');
+        s.append(HeatmapMetric.LATENCY.formatWithUnit(r.latencyMs())).append(" · ")
+                .append(HeatmapMetric.OPS_PER_BYTE.formatWithUnit(r.opsPerByte())).append(" · ")
+                .append(HeatmapMetric.PEAK_FRACTION.formatWithUnit(r.peakFraction())).append('\n');
+        s.append(l.in().lutString()).append(" → ").append(l.out().lutString())
+                .append(" · ").append(String.format(java.util.Locale.ROOT, "%.2f", r.ops() / 1e6)).append(" Mops")
+                .append(" · ").append(r.bound().jsonName()).append(" bound");
+        return s.toString();
+    }
+
+    private static String totalText(HeatmapTable t, int board) {
+        return "Total of " + t.network().name() + " on " + t.boards().get(board) + '\n'
+                + HeatmapMetric.LATENCY.formatWithUnit(t.total(board, HeatmapMetric.LATENCY)) + " in layers · "
+                + HeatmapMetric.LATENCY.formatWithUnit(t.reports().get(board).latencyMs()) + " end to end\n"
+                + HeatmapMetric.OPS_PER_BYTE.formatWithUnit(t.total(board, HeatmapMetric.OPS_PER_BYTE)) + " · "
+                + HeatmapMetric.PEAK_FRACTION.formatWithUnit(t.total(board, HeatmapMetric.PEAK_FRACTION));
+    }
+}

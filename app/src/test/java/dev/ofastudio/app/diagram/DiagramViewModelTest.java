@@ -1,0 +1,73 @@
+package dev.ofastudio.app.diagram;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class DiagramViewModelTest {
+    private final DiagramViewModel vm = new DiagramViewModel();
+
+    private void clickOn(String id) {
+        DiagramBox b = vm.layoutProperty().get().box(id).orElseThrow();
+        vm.clickAt(b.x() + b.w() / 2, b.y() + b.h() / 2);
+    }
+
+    @Test
+    void clickingABlockSelectsItAndItsElasticIndex() {
+        vm.setSubnet(DiagramLayoutTest.SPACE, DiagramLayoutTest.SHALLOW);
+        clickOn("blocks.10");
+        assertEquals("blocks.10", vm.selectedIdProperty().get());
+        assertEquals(9, vm.selectedBlockProperty().get());
+        assertTrue(vm.detailsProperty().get().startsWith("blocks.10 · stage 3 · expanded_conv · kernel 3"),
+                vm.detailsProperty().get());
+    }
+
+    @Test
+    void clickingAFixedLayerSelectsNoElasticBlock() {
+        vm.setSubnet(DiagramLayoutTest.SPACE, DiagramLayoutTest.SHALLOW);
+        clickOn("classifier");
+        assertEquals("classifier", vm.selectedIdProperty().get());
+        assertEquals(-1, vm.selectedBlockProperty().get());
+        assertTrue(vm.detailsProperty().get().contains("1x1x1280 → 1x1x1000"), vm.detailsProperty().get());
+    }
+
+    @Test
+    void clickingEmptySpaceClearsTheSelection() {
+        vm.setSubnet(DiagramLayoutTest.SPACE, DiagramLayoutTest.SHALLOW);
+        clickOn("blocks.1");
+        vm.clickAt(1, 1);
+        assertNull(vm.selectedIdProperty().get());
+        assertEquals(-1, vm.selectedBlockProperty().get());
+        assertEquals("", vm.detailsProperty().get());
+    }
+
+    @Test
+    void ghostDetailsSayTheBlockDoesNotRun() {
+        vm.setSubnet(DiagramLayoutTest.SPACE, DiagramLayoutTest.SHALLOW);
+        vm.selectedBlockProperty().set(6);
+        assertEquals("blocks.7", vm.selectedIdProperty().get());
+        assertTrue(vm.selectedBox().orElseThrow().ghost());
+        assertTrue(vm.detailsProperty().get().contains("not run: the stage runs 2 of 4 blocks"),
+                vm.detailsProperty().get());
+    }
+
+    @Test
+    void selectionSurvivesASubnetChange() {
+        vm.setSubnet(DiagramLayoutTest.SPACE, DiagramLayoutTest.SHALLOW);
+        vm.selectedBlockProperty().set(6);
+        vm.setSubnet(DiagramLayoutTest.SPACE, DiagramLayoutTest.SPACE.maxConfig(224));
+        assertEquals("blocks.7", vm.selectedIdProperty().get());
+        assertTrue(vm.detailsProperty().get().contains("kernel 7 · expand 6"), vm.detailsProperty().get());
+    }
+
+    @Test
+    void clearingTheSubnetClearsTheSelection() {
+        vm.setSubnet(DiagramLayoutTest.SPACE, DiagramLayoutTest.SHALLOW);
+        clickOn("blocks.1");
+        vm.setSubnet(null, null);
+        assertNull(vm.layoutProperty().get());
+        assertNull(vm.selectedIdProperty().get());
+    }
+}
