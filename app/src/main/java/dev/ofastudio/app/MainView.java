@@ -1,5 +1,7 @@
 package dev.ofastudio.app;
 
+import dev.ofastudio.app.diagram.DiagramView;
+import dev.ofastudio.app.heatmap.HeatmapView;
 import dev.ofastudio.app.inputs.InputsView;
 import dev.ofastudio.app.pareto.ParetoView;
 import dev.ofastudio.app.pareto.ParetoViewModel;
@@ -87,7 +89,8 @@ public final class MainView extends BorderPane {
         center.getChildren().add(welcomeLayer);
 
         selectionTabs.setId("selectionTabs");
-        selectionTabs.getTabs().add(tab("Details", new SelectionDetailsView(pareto)));
+        selectionTabs.getTabs().addAll(tab("Diagram", new DiagramView(studio.diagram())),
+                tab("Heatmap", new HeatmapView(studio.heatmap())), tab("Details", new SelectionDetailsView(pareto)));
         SplitPane right = new SplitPane(center, selectionTabs);
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.66);
@@ -102,14 +105,6 @@ public final class MainView extends BorderPane {
         Tab t = new Tab(name, content);
         t.setClosable(false);
         return t;
-    }
-
-    /** Adds a pane that follows the selection (diagram, heatmap) as a tab. */
-    public void addSelectionPane(String name, Node pane, boolean select) {
-        selectionTabs.getTabs().add(selectionTabs.getTabs().size() - 1, tab(name, pane));
-        if (select) {
-            selectionTabs.getSelectionModel().select(0);
-        }
     }
 
     private void rebuildToggles() {

@@ -13,7 +13,11 @@ import dev.ofastudio.app.settings.StudioSettings;
 import dev.ofastudio.app.welcome.PredictorDownloader;
 import dev.ofastudio.app.welcome.WelcomeViewModel;
 import dev.ofastudio.app.workspace.WorkspaceViewModel;
+import dev.ofastudio.app.diagram.DiagramViewModel;
+import dev.ofastudio.app.heatmap.BoardAnalyzer;
+import dev.ofastudio.app.heatmap.HeatmapViewModel;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The composition root: every view model of one studio window, wired to the services it gets.
@@ -27,9 +31,11 @@ public final class Studio {
     private final WelcomeViewModel welcome;
     private final PresentViewModel present;
     private final TaskExecutor executor;
+    private final HeatmapViewModel heatmap;
+    private final DiagramViewModel diagram;
 
     public Studio(InputLoaders loaders, DialogService dialogs, TaskExecutor executor, StudioSettings settings,
-            BudgetSearch search, Path predictorDownloadTarget) {
+            BudgetSearch search, Path predictorDownloadTarget, List<BoardAnalyzer> heatmapBoards) {
         this.executor = executor;
         inputs = new InputsViewModel(loaders, dialogs, executor, settings);
         pareto = new ParetoViewModel(inputs, new SweepRunner(search), executor, dialogs);
@@ -38,6 +44,25 @@ public final class Studio {
         welcome = new WelcomeViewModel(settings, inputs, dialogs, executor, new PredictorDownloader(),
                 predictorDownloadTarget);
         present = new PresentViewModel(pareto);
+        heatmap = new HeatmapViewModel(heatmapBoards);
+        diagram = new DiagramViewModel();
+        // The diagram and the heatmap follow the chart's selection.
+        pareto.selectedProperty().addListener((o, a, s) -> {
+            if (s != null) {
+                diagram.setSubnet(s.space(), s.config());
+                heatmap.setSubnet(s.space(), s.config());
+            }
+        });
+        loaders.referenceNets().stream().filter(r -> r.name().equals(PresentViewModel.BASELINE)).findFirst()
+                .ifPresent(r -> heatmap.setBaseline(r.network()));
+    }
+
+    public HeatmapViewModel heatmap() {
+        return heatmap;
+    }
+
+    public DiagramViewModel diagram() {
+        return diagram;
     }
 
     /** Start-up: the shipped boards, then the remembered predictor (in the background). */

@@ -7,7 +7,10 @@ import dev.ofastudio.app.service.FxTaskExecutor;
 import dev.ofastudio.app.settings.MemorySettings;
 import dev.ofastudio.app.settings.PreferencesSettings;
 import dev.ofastudio.app.settings.StudioSettings;
+import dev.ofastudio.app.heatmap.BoardAnalyzer;
+import dev.ofastudio.engine.OfaException;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -27,7 +30,7 @@ public final class StudioApp extends Application {
         executor = new FxTaskExecutor();
         Path home = Path.of(System.getProperty("user.home"), ".ofa-studio");
         Studio studio = new Studio(new EngineInputLoaders(), new FxDialogService(() -> stage), executor, settings,
-                EvolutionBudgetSearch.ofaDefaults(), home.resolve("acc_predictor.pth"));
+                EvolutionBudgetSearch.ofaDefaults(), home.resolve("acc_predictor.pth"), heatmapBoards());
         MainView view = new MainView(studio);
         stage.setTitle("OFA Studio");
         stage.setScene(new Scene(view, 1500, 940));
@@ -44,6 +47,14 @@ public final class StudioApp extends Application {
                     studio.pareto().runSweep();
                 }
             });
+        }
+    }
+
+    private static List<BoardAnalyzer> heatmapBoards() {
+        try {
+            return BoardAnalyzer.shippedDpuModels();
+        } catch (OfaException e) {
+            throw new IllegalStateException("the shipped board specs are missing from the engine jar", e);
         }
     }
 

@@ -1,6 +1,11 @@
 package dev.ofastudio.app.inputs;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ofastudio.engine.OfaException;
+import dev.ofastudio.engine.io.Json;
+import dev.ofastudio.engine.latency.profile.FpgaProfile;
+import dev.ofastudio.engine.latency.profile.FpgaProfiles;
+import dev.ofastudio.engine.latency.profile.ProfileLatencyModel;
 import dev.ofastudio.engine.arch.reference.ReferenceNetworks;
 import dev.ofastudio.engine.latency.LutLatencyModel;
 import dev.ofastudio.engine.latency.dpu.BoardSpec;
@@ -41,9 +46,22 @@ public final class EngineInputLoaders implements InputLoaders {
         }
         String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!Files.isDirectory(p) && name.endsWith(".json")) {
-            BoardSpec spec = BoardSpecs.read(p);
-            return new LatencySource(p.toString(), spec.id().toUpperCase(Locale.ROOT) + " (" + p.getFileName() + ")",
-                    LatencySource.Kind.FILE, p, new DpuLatencyModel(spec));
+            JsonNode json = Json.read(p);
+            String format = json.path("format").asText("");
+            if (FpgaProfile.FORMAT.equals(format)) {
+                FpgaProfile profile = FpgaProfiles.fromJson(json, p.toString());
+                return new LatencySource(p.toString(), profile.board().id().toUpperCase(Locale.ROOT) + " ("
+                        + p.getFileName() + ")", LatencySource.Kind.FILE, p,
+                        new ProfileLatencyModel(profile, p.getFileName().toString()));
+            }
+            if (BoardSpecs.FORMAT.equals(format)) {
+                BoardSpec spec = BoardSpecs.fromJson(json, p.toString());
+                return new LatencySource(p.toString(), spec.id().toUpperCase(Locale.ROOT) + " model ("
+                        + p.getFileName() + ")", LatencySource.Kind.FILE, p, new DpuLatencyModel(spec));
+            }
+            throw OfaException.inFile(p, "format", "\"" + FpgaProfile.FORMAT + "\" (a board profile) or \""
+                    + BoardSpecs.FORMAT + "\" (a board spec for the DPU model)", format.isEmpty() ? "nothing"
+                    : "\"" + format + "\"");
         }
         LutLatencyModel lut = LutLatencyModel.load(p);
         return new LatencySource(p.toString(), "LUT " + p.getFileName(), LatencySource.Kind.FILE, p, lut);
@@ -53,10 +71,18 @@ public final class EngineInputLoaders implements InputLoaders {
     public List<LatencySource> shippedBoards() throws OfaException {
         List<LatencySource> out = new ArrayList<>();
         for (String id : BoardSpecs.SHIPPED) {
-            BoardSpec spec = BoardSpecs.load(id);
-            out.add(new LatencySource(id, id.toUpperCase(Locale.ROOT), LatencySource.Kind.SHIPPED, null, new DpuLatencyModel(spec)));
+            out.add(new LatencySource(id, id.toUpperCase(Locale.ROOT), LatencySource.Kind.SHIPPED, null, shipped(id)));
         }
         return out;
+    }
+
+    /** The board's committed profile when the engine ships one, else the analytic DPU model of the board. */
+    private static dev.ofastudio.engine.latency.LatencyModel shipped(String id) throws OfaException {
+        try {
+            return new ProfileLatencyModel(FpgaProfiles.shipped(id), id);
+        } catch (OfaException noProfile) {
+            return new DpuLatencyModel(BoardSpecs.load(id));
+        }
     }
 
     @Override

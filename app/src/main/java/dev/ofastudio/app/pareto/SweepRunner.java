@@ -80,17 +80,15 @@ public final class SweepRunner {
         try {
             List<Future<List<BudgetSearch.Candidate>>> futures = new ArrayList<>();
             for (Job j : jobs) {
-                futures.add(pool.submit(() -> {
-                    List<BudgetSearch.Candidate> h = search.search(eval.searchSpace(), eval.predictorForSearch(),
-                            eval.board(j.board()), j.budget(), j.seed(), ProgressListener.NONE, cancel);
-                    progress.progress(done.incrementAndGet(), total, String.format("%s: best under %.2f ms found",
-                            req.boards().get(j.board()).label(), j.budget()));
-                    return h;
-                }));
+                futures.add(pool.submit(() -> search.search(eval.searchSpace(), eval.predictorForSearch(),
+                        eval.board(j.board()), j.budget(), j.seed(), ProgressListener.NONE, cancel)));
             }
             for (int k = 0; k < jobs.size(); k++) {
                 List<BudgetSearch.Candidate> history = await(futures.get(k), cancel);
                 addHistory(eval, jobs.get(k).board(), jobs.get(k).budget(), history, out, cancel);
+                // Progress and partial results come from this thread only, so listeners see one caller.
+                progress.progress(done.incrementAndGet(), total, String.format("%s: best under %.2f ms found",
+                        req.boards().get(jobs.get(k).board()).label(), jobs.get(k).budget()));
                 partial.accept(out.build());
             }
         } finally {

@@ -1,0 +1,215 @@
+package dev.ofastudio.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ofastudio.app.diagram.DiagramLayout;
+import dev.ofastudio.app.heatmap.BoardAnalyzer;
+import dev.ofastudio.app.inputs.EngineInputLoaders;
+import dev.ofastudio.app.pareto.EvolutionBudgetSearch;
+import dev.ofastudio.app.pareto.ResultTable;
+import dev.ofastudio.app.pareto.SelectedNet;
+import dev.ofastudio.app.service.ImmediateTaskExecutor;
+import dev.ofastudio.app.settings.MemorySettings;
+import dev.ofastudio.app.settings.StudioSettings;
+import dev.ofastudio.app.testing.FakeDialogService;
+import dev.ofastudio.engine.arch.OfaMobileNetV3;
+import dev.ofastudio.engine.io.Json;
+import dev.ofastudio.engine.io.SubnetConfigJson;
+import dev.ofastudio.engine.latency.dpu.BoardSpecs;
+import dev.ofastudio.engine.search.EvolutionConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Drives the real main window with the official predictor and the shipped boards, through the
+ * fake dialog service and the immediate executor: every click ends in assertable state.
+ */
+@ExtendWith(ApplicationExtension.class)
+class StudioViewTest {
+    static final Path PREDICTOR = Path.of(System.getProperty("ofa.shared", "../../shared"), "golden",
+            "acc_predictor.pth");
+
+    @TempDir
+    Path tmp;
+    private final FakeDialogService dialogs = new FakeDialogService();
+    private Studio studio;
+    private MainView view;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        StudioSettings settings = new MemorySettings();
+        settings.setFirstRunChoice(StudioSettings.FirstRunChoice.SKIPPED);
+        // A small evolution keeps the test quick; the sweep logic is the same.
+        studio = new Studio(new EngineInputLoaders(), dialogs, new ImmediateTaskExecutor(), settings,
+                new EvolutionBudgetSearch(EvolutionConfig.defaults().withPopulation(16, 5)),
+                Path.of("unused.pth"), BoardAnalyzer.shippedDpuModels());
+        view = new MainView(studio);
+        stage.setScene(new Scene(view, 1260, 780));
+        stage.show();
+        studio.start();
+        studio.pareto().cloudSizeProperty().set(600);
+        studio.pareto().budgetCountProperty().set(2);
+    }
+
+    private void loadPredictor(FxRobot robot) {
+        dialogs.answer(PREDICTOR);
+        robot.clickOn("#openPredictor");
+        assertNotNull(studio.inputs().predictorProperty().get(), () -> "errors: " + dialogs.errors);
+    }
+
+    private void runSweep(FxRobot robot) {
+        robot.clickOn("#runSweep");
+        assertTrue(studio.pareto().tableProperty().get().size() > 600, () -> "errors: " + dialogs.errors);
+    }
+
+    @Test
+    void loadsAProfileRunsASweepAndTheSelectionDrivesDiagramHeatmapAndExport(FxRobot robot) throws Exception {
+        loadPredictor(robot);
+        Path board = tmp.resolve("myboard.json");
+        Json.write(board, BoardSpecs.toJson(BoardSpecs.load("zcu104")));
+        dialogs.answer(board);
+        robot.clickOn("#openLatencyFile");
+        assertEquals(4, studio.inputs().sources().size(), () -> "errors: " + dialogs.errors);
+        assertEquals(board.toAbsolutePath().toString(), studio.inputs().chosenProperty().get().source().id());
+
+        runSweep(robot);
+        ResultTable t = studio.pareto().tableProperty().get();
+        assertEquals(4, t.boards().size());
+        int chosen = studio.pareto().chosenBoardProperty().get();
+        assertEquals(3, chosen, "the loaded profile is the chosen board");
+
+        // Click a point of the chosen board's front.
+        int[] front = studio.pareto().front(chosen);
+        int row = front[front.length / 2];
+        robot.interact(() -> studio.pareto().selectedRowProperty().set(-1));
+        double[] xy = view.chart().screenOf(chosen, row);
+        Point2D onScreen = view.chart().canvas().localToScreen(xy[0], xy[1]);
+        robot.clickOn(onScreen);
+        SelectedNet sel = studio.pareto().selectedProperty().get();
+        assertNotNull(sel, "a click on a point selects it");
+        double[] selXy = view.chart().screenOf(chosen, sel.row());
+        assertTrue(Math.hypot(selXy[0] - xy[0], selXy[1] - xy[1]) <= 8, "the selected point is under the cursor");
+
+        // The diagram and the heatmap show the selected sub-network.
+        var space = studio.pareto().resultSpaceProperty().get();
+        assertEquals(DiagramLayout.of(space, sel.config()), studio.diagram().layoutProperty().get());
+        assertEquals(OfaMobileNetV3.describe(space, sel.config()),
+                studio.heatmap().subnetTableProperty().get().network());
+
+        // Export the selection and read the files back.
+        dialogs.answer(tmp.resolve("pick.config.json"));
+        robot.clickOn("Export").clickOn("Selected sub-network…");
+        assertEquals(sel.config(), SubnetConfigJson.read(tmp.resolve("pick.config.json")));
+        JsonNode meta = Json.read(tmp.resolve("pick.meta.json"));
+        assertEquals(sel.accuracy(), meta.get("predicted_top1").asDouble(), 1e-9);
+        assertEquals(sel.macs(), meta.get("macs").asLong());
+        assertEquals(sel.latencyMs()[chosen], meta.get("latency_ms").get(t.boards().get(chosen)).asDouble(), 1e-9);
+        assertTrue(meta.hasNonNull("engine_version"));
+        JsonNode net = Json.read(tmp.resolve("pick.net.config.json"));
+        assertEquals(sel.config().activeBlockCount(), net.get("blocks").size());
+
+        dialogs.answer(tmp.resolve("pareto.csv"));
+        robot.clickOn("Export").clickOn("Pareto table (CSV)…");
+        List<String> csv = Files.readAllLines(tmp.resolve("pareto.csv"));
+        int frontRows = 0;
+        for (int b = 0; b < t.boards().size(); b++) {
+            frontRows += studio.pareto().front(b).length;
+        }
+        assertEquals(frontRows + 1, csv.size());
+        assertTrue(csv.get(0).startsWith("board,rank,top1,latency_ms_"));
+
+        dialogs.answer(tmp.resolve("chart.png"));
+        robot.clickOn("Export").clickOn("Chart (PNG)…");
+        var png = ImageIO.read(tmp.resolve("chart.png").toFile());
+        assertEquals((int) view.chart().canvas().getWidth(), png.getWidth());
+    }
+
+    @Test
+    void exportAsksBeforeReplacingAFileAndKeepsItWhenTheAnswerIsNo(FxRobot robot) throws Exception {
+        loadPredictor(robot);
+        runSweep(robot);
+        Path csv = tmp.resolve("pareto.csv");
+        Files.writeString(csv, "keep me");
+        dialogs.confirmAnswer = false;
+        dialogs.answer(csv);
+        robot.clickOn("Export").clickOn("Pareto table (CSV)…");
+        assertEquals(1, dialogs.questions.size());
+        assertEquals("keep me", Files.readString(csv));
+    }
+
+    @Test
+    void aBrokenProfileOpensAnErrorDialogAndChangesNothing(FxRobot robot) throws Exception {
+        Path broken = tmp.resolve("broken.json");
+        Files.writeString(broken, "{\"format\": \"ofa-studio-fpga-profile\", \"version\": 1}");
+        var before = List.copyOf(studio.inputs().sources());
+        var chosenBefore = studio.inputs().chosenProperty().get();
+        dialogs.answer(broken);
+        robot.clickOn("#openLatencyFile");
+        assertEquals(1, dialogs.errors.size());
+        FakeDialogService.ShownError e = dialogs.errors.get(0);
+        assertEquals("Cannot load the latency source", e.title());
+        assertFalse(e.problems().isEmpty());
+        assertTrue(e.problems().get(0).contains("broken.json"), e.problems().get(0));
+        assertTrue(e.problems().get(0).contains("expected"), e.problems().get(0));
+        assertEquals(before, studio.inputs().sources());
+        assertSame(chosenBefore, studio.inputs().chosenProperty().get());
+    }
+
+    @Test
+    void cancellingARunningSweepKeepsThePreviousResults(FxRobot robot) {
+        loadPredictor(robot);
+        runSweep(robot);
+        ResultTable before = studio.pareto().tableProperty().get();
+        // The immediate executor runs the sweep inside the click; the user presses Cancel as soon
+        // as the first progress arrives.
+        Button cancel = robot.lookup("#cancelTask").queryButton();
+        studio.pareto().progressProperty().addListener((o, a, p) -> {
+            if (p.doubleValue() > 0 && cancel.isVisible()) {
+                cancel.fire();
+            }
+        });
+        studio.pareto().seedProperty().set(99);
+        robot.clickOn("#runSweep");
+        assertFalse(studio.pareto().runningProperty().get());
+        assertSame(before, studio.pareto().tableProperty().get());
+        assertTrue(studio.pareto().messageProperty().get().contains("cancelled"));
+    }
+
+    @Test
+    void draggingTheBudgetLineSearchesThatBudgetAndSelectsTheWinner(FxRobot robot) {
+        loadPredictor(robot);
+        runSweep(robot);
+        int chosen = studio.pareto().chosenBoardProperty().get();
+        int size = studio.pareto().tableProperty().get().size();
+        robot.interact(() -> studio.pareto().budgetMsProperty().set(
+                studio.pareto().tableProperty().get().latency(chosen, studio.pareto().front(chosen)[0]) * 3));
+        var vp = view.chart().viewport();
+        double bx = vp.screenX(studio.pareto().budgetMsProperty().get());
+        double y = vp.top() + vp.height() / 2;
+        var c = view.chart().canvas();
+        robot.drag(c.localToScreen(bx, y)).moveTo(c.localToScreen(bx + 40, y)).release(javafx.scene.input.MouseButton.PRIMARY);
+        double budget = studio.pareto().budgetMsProperty().get();
+        assertNotEquals(size, studio.pareto().tableProperty().get().size(), "the search added its history");
+        SelectedNet sel = studio.pareto().selectedProperty().get();
+        assertNotNull(sel);
+        assertTrue(sel.latencyMs()[chosen] <= budget, sel.latencyMs()[chosen] + " > " + budget);
+    }
+}
