@@ -1,0 +1,28 @@
+package dev.ofastudio.engine.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+
+/** The engine stays headless: no UI toolkits, and only the CLI writes to the standard streams. */
+@AnalyzeClasses(packages = "dev.ofastudio.engine", importOptions = ImportOption.DoNotIncludeTests.class)
+class EngineArchitectureTest {
+    @ArchTest
+    static final ArchRule noUiToolkits = noClasses()
+            .that().resideInAPackage("dev.ofastudio.engine..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.sun.javafx..", "org.controlsfx..",
+                    "java.awt..")
+            .because("the engine must run headless in the CLI and in CI");
+
+    @ArchTest
+    static final ArchRule onlyTheCliUsesStandardStreams = noClasses()
+            .that().resideInAPackage("dev.ofastudio.engine..")
+            .and().resideOutsideOfPackage("dev.ofastudio.engine.cli..")
+            .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+            .because("library code reports through return values, exceptions and ProgressListener; "
+                    + "only the CLI owns stdout and stderr");
+}
