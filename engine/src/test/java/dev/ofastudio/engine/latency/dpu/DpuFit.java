@@ -19,14 +19,15 @@ public final class DpuFit {
         double[] arg = null;
         java.util.List<Point> pts = CalibrationPoints.ALL;
         double[] dpu = new double[pts.size()];
-        for (int ec = 40; ec <= 100; ec += 1) {
-            for (int em = 30; em <= 100; em += 5) {
-                for (int ov = 0; ov <= 20; ov += 2) {
+        for (int ec = 70; ec <= 100; ec += 1) {
+            for (int em = 50; em <= 100; em += 1) {
+                for (int ov2 = 0; ov2 <= 16; ov2 += 1) {
+                    double ov = ov2 / 2.0;
                     DpuModelConstants k = new DpuModelConstants(ec / 100.0, em / 100.0, ov);
                     for (int i = 0; i < pts.size(); i++) {
                         dpu[i] = dpuMs(k, pts.get(i));
                     }
-                    for (int fo = 20; fo <= 80; fo += 1) {
+                    for (int fo = 20; fo <= 100; fo += 1) {
                         double sum = 0;
                         for (int i = 0; i < pts.size(); i++) {
                             double pred = pts.get(i).kind() == Kind.E2E ? dpu[i] + fo / 100.0 : dpu[i];
