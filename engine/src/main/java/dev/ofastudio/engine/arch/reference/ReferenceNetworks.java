@@ -63,6 +63,15 @@ public final class ReferenceNetworks {
         };
     }
 
+    /** A known network at width 1.0 and 224 px (for code that has a literal name). */
+    public static NetworkDescription describeUnchecked(String name) {
+        try {
+            return describe(name, 1.0, 224);
+        } catch (OfaException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
     /** A stable display id, e.g. {@code mobilenetv2_w1.0_r224}. */
     public static String id(String name, double width, int resolution) {
         return name + "_w" + width + "_r" + resolution;

@@ -16,6 +16,7 @@ import java.util.List;
  * @param isa                 instruction-set generation: 0 (VAI ≤ 2.0) or 1 (VAI 2.5+, adds hard-swish/sigmoid)
  * @param highRam             RAM_USAGE_HIGH
  * @param aluParallelism      pixel parallelism of the ALU engine (depthwise, pooling, elementwise); PG338 4.x recommends PP/2
+ * @param aluTapsPerCycle     kernel taps per channel the ALU engine multiplies per cycle (from its DSP count)
  * @param channelAugmentation whether the first layers fold kernel columns into input channels
  * @param ddrGBps             board DDR bandwidth in GB/s (all cores share it)
  * @param dataPortsPerCore    data AXI masters per core
@@ -24,12 +25,12 @@ import java.util.List;
  * @param sources             where each figure comes from
  */
 public record BoardSpec(String id, String name, String family, DpuArch arch, int cores, double clockMhz, int isa,
-        boolean highRam, int aluParallelism, boolean channelAugmentation, double ddrGBps, int dataPortsPerCore,
+        boolean highRam, int aluParallelism, int aluTapsPerCycle, boolean channelAugmentation, double ddrGBps, int dataPortsPerCore,
         int portBits, CpuSpec cpu, List<String> sources) {
 
     public BoardSpec {
         sources = List.copyOf(sources);
-        if (cores < 1 || !(clockMhz > 0) || isa < 0 || isa > 1 || aluParallelism < 1 || aluParallelism > arch.pp()
+        if (cores < 1 || !(clockMhz > 0) || isa < 0 || isa > 1 || aluParallelism < 1 || aluParallelism > arch.pp() || aluTapsPerCycle < 1
                 || !(ddrGBps > 0) || dataPortsPerCore < 1 || portBits < 8) {
             throw new IllegalArgumentException("bad board spec " + id);
         }
@@ -60,6 +61,6 @@ public record BoardSpec(String id, String name, String family, DpuArch arch, int
     /** The same board with another instruction-set generation (e.g. to see VAI 2.0 behaviour). */
     public BoardSpec withIsa(int newIsa) {
         return new BoardSpec(id, name, family, arch, cores, clockMhz, newIsa, highRam, aluParallelism,
-                channelAugmentation, ddrGBps, dataPortsPerCore, portBits, cpu, sources);
+                aluTapsPerCycle, channelAugmentation, ddrGBps, dataPortsPerCore, portBits, cpu, sources);
     }
 }

@@ -94,6 +94,7 @@ public final class BoardSpecs {
             throw new OfaException(source + ": field dpu.ram_usage: expected \"low\" or \"high\", found \"" + ram + "\"");
         }
         int alu = JsonFields.integer(dpu, "alu_parallelism", "dpu.", source, 1, arch.pp());
+        int taps = JsonFields.integer(dpu, "alu_taps_per_cycle", "dpu.", source, 1, 256);
         boolean aug = JsonFields.bool(dpu, "channel_augmentation", "dpu.", source);
         JsonNode mem = JsonFields.object(n, "memory", "", source);
         double ddr = JsonFields.positive(mem, "ddr_gb_per_s", "memory.", source);
@@ -112,7 +113,7 @@ public final class BoardSpecs {
                 sources.add(s.asText());
             }
         }
-        return new BoardSpec(id, name, family, arch, cores, clock, isa, ram.equals("high"), alu, aug, ddr, ports, bits,
+        return new BoardSpec(id, name, family, arch, cores, clock, isa, ram.equals("high"), alu, taps, aug, ddr, ports, bits,
                 cpuSpec, sources);
     }
 
@@ -131,6 +132,7 @@ public final class BoardSpecs {
         dpu.put("isa", b.isa());
         dpu.put("ram_usage", b.highRam() ? "high" : "low");
         dpu.put("alu_parallelism", b.aluParallelism());
+        dpu.put("alu_taps_per_cycle", b.aluTapsPerCycle());
         dpu.put("channel_augmentation", b.channelAugmentation());
         ObjectNode mem = n.putObject("memory");
         mem.put("ddr_gb_per_s", b.ddrGBps());

@@ -4,6 +4,7 @@ import dev.ofastudio.engine.arch.FeatureShape;
 import dev.ofastudio.engine.arch.Layer;
 import dev.ofastudio.engine.arch.NetworkDescription;
 import dev.ofastudio.engine.arch.Op;
+import dev.ofastudio.engine.arch.OpKind;
 import dev.ofastudio.engine.latency.LatencyModel;
 import dev.ofastudio.engine.latency.dpu.LayerReport.Bound;
 import dev.ofastudio.engine.space.Activation;
@@ -20,7 +21,8 @@ import java.util.List;
  *     of each parallelism (PG338 Table 1). With channel augmentation a conv with fewer input
  *     channels than ICP folds kernel columns into channels: {@code k · ⌈C_in·k/ICP⌉}. Depthwise conv,
  *     pooling and elementwise ops run on the ALU engine with pixel parallelism
- *     {@link BoardSpec#aluParallelism()} (PP/2 recommended, PG338 4.x) and ICP channels.</li>
+ *     {@link BoardSpec#aluParallelism()} (PP/2 recommended, PG338 4.x) and ICP channels, multiplying
+ *     {@link BoardSpec#aluTapsPerCycle()} kernel taps per cycle: {@code ⌈k²/taps⌉} cycles per output tile.</li>
  * <li>Memory: int8 weights and bias, input and output feature maps go through DDR once per op
  *     (the DPU runs layer by layer; vaitrace reports exactly these LdWB/LdFM/StFM figures). When the
  *     weights exceed half of the on-chip buffer (PG338 "RAM Usage"), the input is re-read once per
@@ -97,8 +99,10 @@ public final class DpuLatencyModel implements LatencyModel, NetworkAnalyzer {
         double seconds = 0;
         long ops = 0;
         long bytes = 0;
+        boolean afterConv = false;
         for (Op op : layer.ops()) {
-            OpCost c = price(op);
+            OpCost c = op.kind() == OpKind.ELTWISE_ADD && afterConv ? fusedAdd(op) : price(op);
+            afterConv |= op.kind() == OpKind.CONV;
             seconds += c.seconds;
             ops += c.ops;
             bytes += c.bytes;
@@ -146,6 +150,16 @@ public final class DpuLatencyModel implements LatencyModel, NetworkAnalyzer {
     // ------------------------------------------------------------------ pricing
 
     private record OpCost(double seconds, long ops, long bytes, Bound bound) {
+    }
+
+    /**
+     * A residual add right after a conv is fused into the conv's output stage (the DPU's ElemWise
+     * unit adds while the conv result is still on chip): it costs only loading the shortcut tensor.
+     */
+    private OpCost fusedAdd(Op op) {
+        long bytes = op.in().elements();
+        double memory = bytes / bandwidth;
+        return new OpCost(memory, opCount(op), bytes, Bound.MEMORY);
     }
 
     private OpCost price(Op op) {
@@ -204,8 +218,9 @@ public final class DpuLatencyModel implements LatencyModel, NetworkAnalyzer {
             // Batch 1: one "pixel", so PP-1 of the PP lanes idle.
             case FULLY_CONNECTED -> (double) ceilDiv(in.elements(), a.icp()) * ceilDiv(out.c(), a.ocp());
             case DEPTHWISE_CONV, MAX_POOL, AVG_POOL -> (double) out.h() * ceilDiv(out.w(), alu)
-                    * ceilDiv(out.c(), a.icp()) * op.kernel() * op.kernel();
-            case GLOBAL_AVG_POOL -> (double) in.h() * ceilDiv(in.w(), alu) * ceilDiv(in.c(), a.icp());
+                    * ceilDiv(out.c(), a.icp()) * ceilDiv((long) op.kernel() * op.kernel(), board.aluTapsPerCycle());
+            case GLOBAL_AVG_POOL -> (double) in.h() * ceilDiv(in.w(), alu) * ceilDiv(in.c(), a.icp())
+                    / board.aluTapsPerCycle();
             case ELTWISE_ADD, ELTWISE_MUL -> (double) out.h() * ceilDiv(out.w(), alu) * ceilDiv(out.c(), a.icp());
         };
     }

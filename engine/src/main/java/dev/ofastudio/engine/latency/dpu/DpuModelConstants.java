@@ -16,7 +16,7 @@ public record DpuModelConstants(double computeEfficiency, double memoryEfficienc
     public static final String MODEL_VERSION = "dpu-roofline-1";
 
     /** The fitted constants (see the class comment). */
-    public static final DpuModelConstants FITTED = new DpuModelConstants(0.90, 1.00, 0.0);
+    public static final DpuModelConstants FITTED = new DpuModelConstants(1.00, 0.74, 2.0);
 
     public DpuModelConstants {
         if (!(computeEfficiency > 0 && computeEfficiency <= 1) || !(memoryEfficiency > 0 && memoryEfficiency <= 1)

@@ -15,18 +15,23 @@ public final class DpuFit {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--report")) {
+            report();
+            return;
+        }
         double best = Double.MAX_VALUE;
         double[] arg = null;
         java.util.List<Point> pts = CalibrationPoints.ALL;
         double[] dpu = new double[pts.size()];
-        for (int ec = 40; ec <= 100; ec += 1) {
-            for (int em = 30; em <= 100; em += 5) {
-                for (int ov = 0; ov <= 20; ov += 2) {
+        for (int ec = 70; ec <= 100; ec += 1) {
+            for (int em = 50; em <= 100; em += 1) {
+                for (int ov2 = 0; ov2 <= 16; ov2 += 1) {
+                    double ov = ov2 / 2.0;
                     DpuModelConstants k = new DpuModelConstants(ec / 100.0, em / 100.0, ov);
                     for (int i = 0; i < pts.size(); i++) {
                         dpu[i] = dpuMs(k, pts.get(i));
                     }
-                    for (int fo = 20; fo <= 80; fo += 1) {
+                    for (int fo = 20; fo <= 100; fo += 1) {
                         double sum = 0;
                         for (int i = 0; i < pts.size(); i++) {
                             double pred = pts.get(i).kind() == Kind.E2E ? dpu[i] + fo / 100.0 : dpu[i];
@@ -45,6 +50,20 @@ public final class DpuFit {
         System.out.printf("best rms log error %.4f at computeEff=%.2f memEff=%.2f opOverheadUs=%.1f frameMs=%.2f%n",
                 best, arg[0], arg[1], arg[2], arg[3]);
         rms(new DpuModelConstants(arg[0], arg[1], arg[2]), arg[3], true);
+    }
+
+    /** Prints the README's calibration table for the shipped constants and boards. */
+    static void report() throws Exception {
+        System.out.println("| Vitis AI model | board | measures | measured ms | model ms | error |");
+        System.out.println("|---|---|---|---|---|---|");
+        for (Point p : CalibrationPoints.ALL) {
+            BoardSpec b = BoardSpecs.load(p.board());
+            NetworkReport r = new DpuLatencyModel(b).analyze(ReferenceNetworks.describe(p.network(), 1.0, 224));
+            double pred = p.kind() == Kind.E2E ? r.latencyMs() : r.dpuMs();
+            System.out.printf("| %s | %s | %s | %.3f | %.3f | %+.1f %% |%n", p.model(), p.board(),
+                    p.kind() == Kind.E2E ? "1-thread E2E" : "DPU (1000/fps)", p.measuredMs(), pred,
+                    100 * (pred / p.measuredMs() - 1));
+        }
     }
 
     static double dpuMs(DpuModelConstants k, Point p) throws Exception {
