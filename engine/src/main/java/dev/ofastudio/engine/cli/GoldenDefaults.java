@@ -1,10 +1,12 @@
 package dev.ofastudio.engine.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Default locations of the reference files beside the checkout ({@code ../shared/golden}), found
- * from the launcher's {@code ofa.home} or the working directory.
+ * Default locations of the reference files in {@code ../shared/golden} beside the checkout. The
+ * checkout is the launcher's {@code ofa.home}, else the nearest directory upwards from the working
+ * directory that has a {@code ../shared/golden}.
  */
 final class GoldenDefaults {
     private GoldenDefaults() {
@@ -12,8 +14,14 @@ final class GoldenDefaults {
 
     static Path golden(String name) {
         String home = System.getProperty("ofa.home");
-        Path root = home != null ? Path.of(home) : Path.of("").toAbsolutePath();
-        return root.resolve("..").resolve("shared").resolve("golden").resolve(name).normalize();
+        Path start = home != null ? Path.of(home).toAbsolutePath() : Path.of("").toAbsolutePath();
+        for (Path p = start; p != null; p = p.getParent()) {
+            Path candidate = p.resolveSibling("shared").resolve("golden");
+            if (Files.isDirectory(candidate)) {
+                return candidate.resolve(name).normalize();
+            }
+        }
+        return start.resolveSibling("shared").resolve("golden").resolve(name).normalize();
     }
 
     static Path officialPredictor() {

@@ -180,6 +180,13 @@ class SearchCommandTest {
     }
 
     @Test
+    void benchFindsTheReferenceFilesBesideTheCheckoutByDefault() throws Exception {
+        Run r = ofa("bench", "search", "--runs", "1", "--population", "10", "--generations", "1", "--json");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Json.parse(r.out(), "stdout").get("best_latency_ms").asDouble() <= 25);
+    }
+
+    @Test
     void benchMedianOfAnEvenCountAveragesTheMiddle() {
         assertEquals(2.5, BenchCommand.median(new double[] {4, 1, 3, 2}), 0.0);
         assertEquals(3.0, BenchCommand.median(new double[] {5, 3, 1}), 0.0);
