@@ -62,8 +62,8 @@ public final class ElasticBatchNorm {
         NDArray mean;
         NDArray var;
         if (calibration != null || training) {
-            mean = x.mean(new int[] {0, 2, 3});
-            var = x.sub(mean.reshape(1, c, 1, 1)).square().mean(new int[] {0, 2, 3});
+            mean = Nn.channelMean(x).reshape(c);
+            var = Nn.channelMean(x.sub(mean.reshape(1, c, 1, 1)).square()).reshape(c);
             long n = x.getShape().get(0) * x.getShape().get(2) * x.getShape().get(3);
             if (calibration != null) {
                 calibration.add(this, mean.stopGradient(), var.stopGradient(), x.getShape().get(0));

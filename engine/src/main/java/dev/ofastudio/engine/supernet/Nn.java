@@ -57,6 +57,11 @@ final class Nn {
 
     /** Global average pool over H and W, keeping the dimensions. */
     static NDArray globalAvgPool(NDArray x) {
-        return x.mean(new int[] {2, 3}, true);
+        return x.mean(new int[] {3}, true).mean(new int[] {2}, true);
+    }
+
+    /** Per-channel mean over N, H and W, shape [1, C, 1, 1] (one axis at a time, as the reference). */
+    static NDArray channelMean(NDArray x) {
+        return x.mean(new int[] {0}, true).mean(new int[] {2}, true).mean(new int[] {3}, true);
     }
 }
