@@ -66,4 +66,20 @@ class SupernetGoldenTest {
             assertTrue(diff <= TOL, c.get("name").asText() + ": max abs diff " + diff);
         }
     }
+
+    @ParameterizedTest(name = "case {0}")
+    @MethodSource("caseIndices")
+    void extractedSubnetMatchesLogitsParamsAndNetConfig(int index) throws Exception {
+        JsonNode c = cases.get(index);
+        SubnetConfig config = Golden.config(c.get("config"));
+        try (NDManager sub = manager.newSubManager()) {
+            StaticMobileNetV3 extracted = SubnetExtractor.extract(net, config, sub);
+            NDArray x = ImageBatchFile.read(Golden.golden(c.get("input_file").asText()), config.r(), sub);
+            float[] logits = extracted.forward(new ParameterStore(sub, false), x, false).toFloatArray();
+            double diff = maxAbsDiff(logits, c.get("logits_extracted_subnet"));
+            assertTrue(diff <= TOL, c.get("name").asText() + ": extracted max abs diff " + diff);
+            assertEquals(c.get("params_extracted_subnet").asLong(), extracted.trainableParameterCount());
+            assertEquals(c.get("extracted_net_config"), NetConfigJson.toJson(extracted.spec()));
+        }
+    }
 }
