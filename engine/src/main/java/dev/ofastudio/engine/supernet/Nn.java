@@ -1,0 +1,67 @@
+package dev.ofastudio.engine.supernet;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.training.ParameterStore;
+import dev.ofastudio.engine.space.Activation;
+
+/** The functional operations the OFA MobileNetV3 layers are made of (digest §1.1). */
+final class Nn {
+    private Nn() {
+    }
+
+    /**
+     * The value of {@code p} as an array owned by {@code scope} (the forward's manager), so that
+     * per-forward slices never pile up in the model's manager. {@code index} may be null (whole).
+     */
+    static NDArray value(ParameterStore ps, Parameter p, NDArray like, boolean training, NDIndex index) {
+        NDArray whole = ps.getValue(p, like.getDevice(), training);
+        NDManager scope = like.getManager();
+        return whole.get(scope, index == null ? new NDIndex() : index);
+    }
+
+    /** Same-padded 2-D convolution without bias ({@code padding = k // 2}). */
+    static NDArray conv(NDArray x, NDArray w, int stride, int groups) {
+        int k = (int) w.getShape().get(2);
+        return Conv2d.conv2d(x, w, null, new Shape(stride, stride), new Shape(k / 2, k / 2), new Shape(1, 1),
+                groups).singletonOrThrow();
+    }
+
+    static NDArray conv(NDArray x, NDArray w, NDArray bias) {
+        return Conv2d.conv2d(x, w, bias, new Shape(1, 1), new Shape(0, 0), new Shape(1, 1), 1).singletonOrThrow();
+    }
+
+    static NDArray act(NDArray x, Activation a) {
+        return switch (a) {
+            case NONE -> x;
+            case RELU -> ai.djl.nn.Activation.relu(x);
+            case RELU6 -> x.clip(0f, 6f);
+            case H_SWISH -> hSwish(x);
+            case H_SIGMOID -> hSigmoid(x);
+        };
+    }
+
+    /** x · relu6(x + 3) / 6. */
+    static NDArray hSwish(NDArray x) {
+        return x.mul(x.add(3f).clip(0f, 6f)).div(6f);
+    }
+
+    /** relu6(x + 3) / 6. */
+    static NDArray hSigmoid(NDArray x) {
+        return x.add(3f).clip(0f, 6f).div(6f);
+    }
+
+    /** Global average pool over H and W, keeping the dimensions. */
+    static NDArray globalAvgPool(NDArray x) {
+        return x.mean(new int[] {3}, true).mean(new int[] {2}, true);
+    }
+
+    /** Per-channel mean over N, H and W, shape [1, C, 1, 1] (one axis at a time, as the reference). */
+    static NDArray channelMean(NDArray x) {
+        return x.mean(new int[] {0}, true).mean(new int[] {2}, true).mean(new int[] {3}, true);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.ofastudio.engine.supernet;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ofastudio.engine.OfaException;
+import dev.ofastudio.engine.io.Json;
+import dev.ofastudio.engine.io.pth.PthReader;
+import dev.ofastudio.engine.io.pth.StateDict;
+import dev.ofastudio.engine.io.pth.Tensor;
+import dev.ofastudio.engine.space.Channels;
+import dev.ofastudio.engine.space.SearchSpace;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loads supernets from OFA {@code .pth} state dicts or our own checkpoints, and saves our own.
+ * Width multiplier and class count are read from the weights; the elastic lists are OFA's
+ * (K{3,5,7}, E{3,4,6}, D{2,3,4}) unless our checkpoint header says otherwise.
+ */
+public final class SupernetFiles {
+    /** Width multipliers we can recognise from the first conv's width. */
+    private static final double[] WIDTHS = {1.0, 1.2};
+
+    private SupernetFiles() {
+    }
+
+    /** Reads {@code file} (OFA .pth or OFA Studio checkpoint) into a new supernet owned by {@code manager}. */
+    public static OfaSupernet load(Path file, NDManager manager) throws OfaException {
+        if (CheckpointFile.isCheckpoint(file)) {
+            CheckpointFile.Content c = CheckpointFile.read(file);
+            if (!"supernet".equals(c.header().path("kind").asText())) {
+                throw new OfaException(file + ": field kind: expected a supernet checkpoint, found '"
+                        + c.header().path("kind").asText() + "'");
+            }
+            return fromStateDict(c.tensors(), spaceFromHeader(c.header(), file), manager, file.toString());
+        }
+        StateDict sd = PthReader.read(file);
+        return fromStateDict(sd, inferSpace(sd, file.toString()), manager, file.toString());
+    }
+
+    /** A supernet for {@code space} with the weights of {@code sd}. */
+    public static OfaSupernet fromStateDict(StateDict sd, SearchSpace space, NDManager manager, String source)
+            throws OfaException {
+        OfaSupernet net = new OfaSupernet(space);
+        net.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 224, 224));
+        try {
+            WeightLoader.load(net.stateDict(), net.allBatchNorms(), sd, source);
+        } catch (OfaException e) {
+            net.clear();
+            throw e;
+        }
+        return net;
+    }
+
+    /** The OFA MobileNetV3 space whose widths and class count fit {@code sd}. */
+    public static SearchSpace inferSpace(StateDict sd, String source) throws OfaException {
+        Tensor first = sd.get("first_conv.conv.weight");
+        Tensor cls = sd.get("classifier.linear.weight");
+        if (cls == null) {
+            cls = sd.get("classifier.linear.linear.weight");
+        }
+        if (first == null || cls == null || first.rank() != 4 || cls.rank() != 2) {
+            throw new OfaException(source + ": not an OFA MobileNetV3 state dict (expected tensors "
+                    + "first_conv.conv.weight [C,3,3,3] and classifier.linear.weight [classes, features])");
+        }
+        List<String> known = new ArrayList<>();
+        for (double w : WIDTHS) {
+            int c0 = Channels.makeDivisible(16 * w);
+            known.add(c0 + " (w" + w + ")");
+            if (first.dim(0) == c0) {
+                return SearchSpace.mobileNetV3(w).withNumClasses((int) cls.dim(0));
+            }
+        }
+        throw new OfaException(source + ": tensor first_conv.conv.weight: expected " + String.join(" or ", known)
+                + " output channels, found " + first.dim(0));
+    }
+
+    private static SearchSpace spaceFromHeader(JsonNode h, Path file) throws OfaException {
+        try {
+            return new SearchSpace(h.get("width_mult").asDouble(), ints(h.get("ks_list")), ints(h.get("expand_ratio_list")),
+                    ints(h.get("depth_list")), SearchSpace.DEFAULT_RESOLUTIONS, h.get("num_classes").asInt());
+        } catch (RuntimeException e) {
+            throw new OfaException(file + ": checkpoint header: expected width_mult, num_classes, ks_list, "
+                    + "expand_ratio_list and depth_list, found " + h);
+        }
+    }
+
+    private static List<Integer> ints(JsonNode a) {
+        List<Integer> out = new ArrayList<>();
+        a.forEach(v -> out.add(v.asInt()));
+        return out;
+    }
+
+    /** Saves the supernet's weights, BN buffers and space atomically in our own format. */
+    public static void save(OfaSupernet net, Path file) throws OfaException {
+        SearchSpace s = net.space();
+        ObjectNode h = Json.MAPPER.createObjectNode();
+        h.put("kind", "supernet");
+        h.put("architecture", "OFAMobileNetV3");
+        h.put("width_mult", s.widthMult());
+        h.put("num_classes", s.numClasses());
+        s.kernelSizes().forEach(h.putArray("ks_list")::add);
+        s.expandRatios().forEach(h.putArray("expand_ratio_list")::add);
+        s.depths().forEach(h.putArray("depth_list")::add);
+        CheckpointFile.write(file, h, tensors(net.stateDict(), net.allBatchNorms()));
+    }
+
+    /** The parameters and BN counters as checkpoint tensors, in state-dict order. */
+    static Map<String, Tensor> tensors(Map<String, Parameter> params, List<ElasticBatchNorm> bns) {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        params.forEach((k, p) -> out.put(k, CheckpointFile.floats(k, p.getShape().getShape(),
+                p.getArray().toFloatArray())));
+        for (ElasticBatchNorm bn : bns) {
+            String k = bn.key() + ".num_batches_tracked";
+            out.put(k, CheckpointFile.longScalar(k, bn.numBatchesTracked()));
+        }
+        return out;
+    }
+}
