@@ -37,6 +37,9 @@ public final class ViewsDemo {
         heat.setBaseline(ReferenceNetworks.describe("mobilenetv2", 1.0, 224));
         long t2 = System.nanoTime();
         heat.showWhatIf(9, 0);
+        // -Dmetric=OPS_PER_BYTE or PEAK_FRACTION shows the other colourings
+        heat.metricProperty().set(dev.ofastudio.app.heatmap.HeatmapMetric.valueOf(
+                System.getProperty("metric", "LATENCY")));
         long t3 = System.nanoTime();
         System.out.printf("setSubnet %.2f ms, setBaseline %.2f ms, what-if %.2f ms (first calls, cold JIT)%n",
                 (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6);
