@@ -1,8 +1,11 @@
 package dev.ofastudio.app.diagram;
 
+import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.arch.Layer;
+import dev.ofastudio.engine.io.AtomicFiles;
 import dev.ofastudio.engine.space.SearchSpace;
 import dev.ofastudio.engine.space.SubnetConfig;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.property.IntegerProperty;
@@ -29,6 +32,7 @@ public final class DiagramViewModel {
     private final ObjectProperty<String> selectedId = new SimpleObjectProperty<>(this, "selectedId");
     private final IntegerProperty selectedBlock = new SimpleIntegerProperty(this, "selectedBlock", -1);
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper(this, "details", "");
+    private final ReadOnlyStringWrapper exportStatus = new ReadOnlyStringWrapper(this, "exportStatus", "");
     private SubnetConfig config;
     private boolean syncing;
 
@@ -67,6 +71,43 @@ public final class DiagramViewModel {
     /** Multi-line description of the selected box; empty for none. */
     public ReadOnlyStringProperty detailsProperty() {
         return details.getReadOnlyProperty();
+    }
+
+    /** Result of the last export: "Saved PATH" or the one-line reason it failed; empty before any. */
+    public ReadOnlyStringProperty exportStatusProperty() {
+        return exportStatus.getReadOnlyProperty();
+    }
+
+    /** Renders a layout to a PNG file; the view supplies one that snapshots its canvas renderer. */
+    @FunctionalInterface
+    public interface PngWriter {
+        void write(DiagramLayout layout, Path target) throws OfaException;
+    }
+
+    /** Writes the diagram as SVG, atomically. Returns false (and says why) if it failed or there is none. */
+    public boolean exportSvg(Path target) {
+        return export(target, (l, t) -> AtomicFiles.writeString(t, DiagramSvg.toSvg(l)));
+    }
+
+    /** Writes the diagram as PNG with {@code writer} (on the JavaFX thread for a canvas snapshot). */
+    public boolean exportPng(Path target, PngWriter writer) {
+        return export(target, writer);
+    }
+
+    private boolean export(Path target, PngWriter writer) {
+        DiagramLayout l = layout.get();
+        if (l == null) {
+            exportStatus.set("Nothing to export: select a sub-network first");
+            return false;
+        }
+        try {
+            writer.write(l, target);
+            exportStatus.set("Saved " + target);
+            return true;
+        } catch (OfaException e) {
+            exportStatus.set(e.getMessage());
+            return false;
+        }
     }
 
     public Optional<DiagramBox> selectedBox() {
