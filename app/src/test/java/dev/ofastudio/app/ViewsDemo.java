@@ -47,7 +47,12 @@ public final class ViewsDemo {
             DiagramViewModel diagram = new DiagramViewModel();
             diagram.setSubnet(space, config);
             // the main window does the same: a block clicked in the diagram gets its what-if grid
-            diagram.selectedBlockProperty().addListener((o, old, now) -> heat.showWhatIf(now.intValue(), 0));
+            diagram.selectedBlockProperty().addListener((o, old, now) -> heat.showWhatIf(now.intValue()));
+            diagram.hoveredBlockProperty().addListener((o, old, now) -> {
+                if (now.intValue() >= 0) {
+                    heat.showWhatIf(now.intValue());
+                }
+            });
             diagram.selectedBlockProperty().set(9);
             SplitPane split = new SplitPane(new HeatmapView(heat), new DiagramView(diagram));
             split.setOrientation(javafx.geometry.Orientation.VERTICAL);

@@ -68,8 +68,14 @@ public final class DiagramView extends BorderPane {
         });
         viewModel.selectedIdProperty().addListener(o -> redraw());
         canvas.setOnMouseClicked(e -> viewModel.clickAt(toDiagramX(e.getX()), toDiagramY(e.getY())));
-        canvas.setOnMouseMoved(e -> hover(boxAt(e.getX(), e.getY()).orElse(null)));
-        canvas.setOnMouseExited(e -> hover(null));
+        canvas.setOnMouseMoved(e -> {
+            hover(boxAt(e.getX(), e.getY()).orElse(null));
+            viewModel.hoverAt(toDiagramX(e.getX()), toDiagramY(e.getY()));
+        });
+        canvas.setOnMouseExited(e -> {
+            hover(null);
+            viewModel.hoverAt(Double.NaN, Double.NaN);
+        });
         redraw();
     }
 

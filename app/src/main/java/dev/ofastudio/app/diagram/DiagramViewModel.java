@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -32,6 +34,7 @@ public final class DiagramViewModel {
     private final ObjectProperty<String> selectedId = new SimpleObjectProperty<>(this, "selectedId");
     private final IntegerProperty selectedBlock = new SimpleIntegerProperty(this, "selectedBlock", -1);
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper(this, "details", "");
+    private final ReadOnlyIntegerWrapper hoveredBlock = new ReadOnlyIntegerWrapper(this, "hoveredBlock", -1);
     private final ReadOnlyStringWrapper exportStatus = new ReadOnlyStringWrapper(this, "exportStatus", "");
     private SubnetConfig config;
     private boolean syncing;
@@ -48,6 +51,7 @@ public final class DiagramViewModel {
     public void setSubnet(SearchSpace space, SubnetConfig config) {
         this.config = config;
         layout.set(space == null || config == null ? null : DiagramLayout.of(space, config));
+        hoveredBlock.set(-1);
         if (selectedId.get() != null && selectedBox().isEmpty()) {
             selectedId.set(null);
         }
@@ -114,6 +118,20 @@ public final class DiagramViewModel {
         DiagramLayout l = layout.get();
         String id = selectedId.get();
         return l == null || id == null ? Optional.empty() : l.box(id);
+    }
+
+    /**
+     * Elastic block under the pointer (ghosts included), -1 elsewhere: the heatmap's what-if grid
+     * can follow it.
+     */
+    public ReadOnlyIntegerProperty hoveredBlockProperty() {
+        return hoveredBlock.getReadOnlyProperty();
+    }
+
+    /** The pointer is at {@code (x, y)} in diagram units; NaN for "left the diagram". */
+    public void hoverAt(double x, double y) {
+        DiagramLayout l = layout.get();
+        hoveredBlock.set(l == null || Double.isNaN(x) ? -1 : l.boxAt(x, y).map(DiagramBox::block).orElse(-1));
     }
 
     /** A click at {@code (x, y)} in diagram units: selects the box there, or clears the selection. */

@@ -101,4 +101,18 @@ class DiagramViewModelTest {
         assertTrue(vm.exportStatusProperty().get().startsWith("Nothing to export"));
         assertFalse(Files.exists(dir.resolve("x.svg")));
     }
+
+    @Test
+    void hoverFollowsElasticBlocksGhostsIncluded() {
+        vm.setSubnet(DiagramLayoutTest.SPACE, DiagramLayoutTest.SHALLOW);
+        DiagramBox ghost = vm.layoutProperty().get().box("blocks.8").orElseThrow();
+        vm.hoverAt(ghost.x() + 2, ghost.y() + 2);
+        assertEquals(7, vm.hoveredBlockProperty().get());
+        DiagramBox stem = vm.layoutProperty().get().box("first_conv").orElseThrow();
+        vm.hoverAt(stem.x() + 2, stem.y() + 2);
+        assertEquals(-1, vm.hoveredBlockProperty().get());
+        vm.hoverAt(ghost.x() + 2, ghost.y() + 2);
+        vm.hoverAt(Double.NaN, Double.NaN);
+        assertEquals(-1, vm.hoveredBlockProperty().get());
+    }
 }
