@@ -16,7 +16,8 @@ import javafx.stage.Stage;
 
 /**
  * Shows the heatmap and the diagram for one sub-network, for screenshots under Xvfb:
- * {@code ViewsDemo [max|mixed]}. Hovers one block so the what-if grid is filled.
+ * {@code ViewsDemo [max|mixed] [shot.png]}. Fills the what-if grid of one block and selects it in
+ * the diagram; with a file name it writes a snapshot of the window there and exits.
  */
 public final class ViewsDemo {
     private ViewsDemo() {
@@ -36,12 +37,22 @@ public final class ViewsDemo {
         heat.setBaseline(ReferenceNetworks.describe("mobilenetv2", 1.0, 224));
         long t2 = System.nanoTime();
         heat.showWhatIf(9, 0);
+        // -Dmetric=OPS_PER_BYTE or PEAK_FRACTION shows the other colourings
+        heat.metricProperty().set(dev.ofastudio.app.heatmap.HeatmapMetric.valueOf(
+                System.getProperty("metric", "LATENCY")));
         long t3 = System.nanoTime();
         System.out.printf("setSubnet %.2f ms, setBaseline %.2f ms, what-if %.2f ms (first calls, cold JIT)%n",
                 (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6);
         Platform.startup(() -> {
             DiagramViewModel diagram = new DiagramViewModel();
             diagram.setSubnet(space, config);
+            // the main window does the same: a block clicked in the diagram gets its what-if grid
+            diagram.selectedBlockProperty().addListener((o, old, now) -> heat.showWhatIf(now.intValue()));
+            diagram.hoveredBlockProperty().addListener((o, old, now) -> {
+                if (now.intValue() >= 0) {
+                    heat.showWhatIf(now.intValue());
+                }
+            });
             diagram.selectedBlockProperty().set(9);
             SplitPane split = new SplitPane(new HeatmapView(heat), new DiagramView(diagram));
             split.setOrientation(javafx.geometry.Orientation.VERTICAL);
@@ -50,6 +61,22 @@ public final class ViewsDemo {
             stage.setTitle("OFA Studio views");
             stage.setScene(new Scene(split, 1600, 1000));
             stage.show();
+            if (args.length > 1) {
+                // wait for layout and the first pulses, then snapshot the scene and quit
+                javafx.animation.PauseTransition pause = new javafx.animation.PauseTransition(
+                        javafx.util.Duration.seconds(2));
+                pause.setOnFinished(e -> {
+                    javafx.scene.image.WritableImage image = stage.getScene().snapshot(null);
+                    try {
+                        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png",
+                                new java.io.File(args[1]));
+                    } catch (java.io.IOException ex) {
+                        System.err.println("cannot write " + args[1] + ": " + ex.getMessage());
+                    }
+                    Platform.exit();
+                });
+                pause.play();
+            }
         });
     }
 }

@@ -188,23 +188,24 @@ public record DiagramLayout(String title, double width, double height, List<Diag
             double w = boxWidth(expand);
             double h = boxHeight(channels);
             double y = midY - h / 2;
-            double alpha = ghost ? 0.35 : 1;
-            int fill = STAGE_FILL[s + 1];
-            int stroke = STAGE_STROKE[s + 1];
-            front.add(new Rect(ghost ? "ghost" : "block", id, x, y, w, h, 4, fill, stroke, ghost ? 1 : 1.2, ghost,
-                    ghost ? 0.45 : 1));
+            // Ghosts are faded by mixing each colour into the group background rather than by
+            // opacity, so SVG renderers that ignore fill-opacity still show them faded.
+            double keep = ghost ? 0.4 : 1;
+            front.add(new Rect(ghost ? "ghost" : "block", id, x, y, w, h, 4, fade(STAGE_FILL[s + 1], keep),
+                    fade(STAGE_STROKE[s + 1], ghost ? 0.7 : 1), ghost ? 1 : 1.2, ghost, 1));
             boolean se = space.stageUsesSe(s);
             if (se) {
-                front.add(new Rect("se", id, x + 1, y + 1, w - 2, SE_STRIP, 3, SE_FILL, -1, 0, false, alpha));
-                front.add(new Text("se-label", x + w / 2, y + 1 + SE_STRIP / 2, "SE", 8.5, true, 0xffffff,
-                        Anchor.MIDDLE, alpha));
+                front.add(new Rect("se", id, x + 1, y + 1, w - 2, SE_STRIP, 3, fade(SE_FILL, keep), -1, 0, false, 1));
+                front.add(new Text("se-label", x + w / 2, y + 1 + SE_STRIP / 2, "SE", 8.5, true, fade(0xffffff, keep),
+                        Anchor.MIDDLE, 1));
             }
             front.add(new Rect("act", id, x + 1, y + h - ACT_STRIP - 1, w - 2, ACT_STRIP, 2,
-                    activationColour(space.stageActivation(s)), -1, 0, false, alpha));
+                    fade(activationColour(space.stageActivation(s)), keep), -1, 0, false, 1));
             double inner = (se ? SE_STRIP : 0) - ACT_STRIP;
             double cy = midY + inner / 2;
-            front.add(new Text("label", x + w / 2, cy - 7, "k" + kernel, 11, true, INK, Anchor.MIDDLE, alpha));
-            front.add(new Text("label", x + w / 2, cy + 7, "e" + expand, 11, false, INK, Anchor.MIDDLE, alpha));
+            int ink = fade(INK, keep);
+            front.add(new Text("label", x + w / 2, cy - 7, "k" + kernel, 11, true, ink, Anchor.MIDDLE, 1));
+            front.add(new Text("label", x + w / 2, cy + 7, "e" + expand, 11, false, ink, Anchor.MIDDLE, 1));
             boxes.add(new DiagramBox(id, b, s, layer, ghost, kernel, expand, x, y, w, h));
             x += w + GAP;
         }
@@ -244,7 +245,8 @@ public record DiagramLayout(String title, double width, double height, List<Diag
             lx = legendSwatch(lx, y, RELU, "ReLU");
             lx = legendSwatch(lx, y, H_SWISH, "h-swish");
             lx = legendSwatch(lx, y, SE_FILL, "SE (squeeze-excite)");
-            front.add(new Rect("legend", "", lx, y - 6, 22, 12, 2, STAGE_FILL[1], STAGE_STROKE[1], 1, true, 0.45));
+            front.add(new Rect("legend", "", lx, y - 6, 22, 12, 2, fade(STAGE_FILL[1], 0.4), fade(STAGE_STROKE[1], 0.7),
+                    1, true, 1));
             front.add(new Text("legend", lx + 28, y, "ghost: beyond the stage depth, not run", 10, false, MUTED,
                     Anchor.START, 1));
             lx += 240;
@@ -256,6 +258,18 @@ public record DiagramLayout(String title, double width, double height, List<Diag
             front.add(new Rect("legend", "", lx, y - 5, 22, 10, 2, colour, -1, 0, false, 1));
             front.add(new Text("legend", lx + 28, y, label, 10, false, MUTED, Anchor.START, 1));
             return lx + 28 + 7 * label.length() + 18;
+        }
+
+        /** {@code rgb} mixed into the group background, keeping {@code keep} (0..1) of it. */
+        static int fade(int rgb, double keep) {
+            int r = mix(rgb >> 16 & 0xff, GROUP_FILL >> 16 & 0xff, keep);
+            int g = mix(rgb >> 8 & 0xff, GROUP_FILL >> 8 & 0xff, keep);
+            int b = mix(rgb & 0xff, GROUP_FILL & 0xff, keep);
+            return r << 16 | g << 8 | b;
+        }
+
+        private static int mix(int c, int background, double keep) {
+            return (int) Math.round(background + (c - background) * keep);
         }
 
         private static int activationColour(Activation a) {

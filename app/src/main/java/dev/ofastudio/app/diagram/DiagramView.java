@@ -1,6 +1,13 @@
 package dev.ofastudio.app.diagram;
 
+import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Function;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -23,7 +30,17 @@ public final class DiagramView extends BorderPane {
     private double offsetX;
     private double offsetY;
 
+    /** A diagram without export buttons. */
     public DiagramView(DiagramViewModel viewModel) {
+        this(viewModel, null);
+    }
+
+    /**
+     * A diagram with "PNG…" and "SVG…" export buttons. {@code saveTarget} gets the extension
+     * ({@code png} or {@code svg}) and returns the chosen file, typically through the
+     * studio's dialog service; null leaves the buttons out.
+     */
+    public DiagramView(DiagramViewModel viewModel, Function<String, Optional<Path>> saveTarget) {
         this.viewModel = viewModel;
         setId("diagram-view");
         canvas.setId("diagram-canvas");
@@ -39,6 +56,9 @@ public final class DiagramView extends BorderPane {
         canvas.heightProperty().bind(canvasHolder.heightProperty());
         setCenter(canvasHolder);
         setBottom(details);
+        if (saveTarget != null) {
+            setTop(exportBar(saveTarget));
+        }
 
         canvas.widthProperty().addListener(o -> redraw());
         canvas.heightProperty().addListener(o -> redraw());
@@ -48,9 +68,36 @@ public final class DiagramView extends BorderPane {
         });
         viewModel.selectedIdProperty().addListener(o -> redraw());
         canvas.setOnMouseClicked(e -> viewModel.clickAt(toDiagramX(e.getX()), toDiagramY(e.getY())));
-        canvas.setOnMouseMoved(e -> hover(boxAt(e.getX(), e.getY()).orElse(null)));
-        canvas.setOnMouseExited(e -> hover(null));
+        canvas.setOnMouseMoved(e -> {
+            hover(boxAt(e.getX(), e.getY()).orElse(null));
+            viewModel.hoverAt(toDiagramX(e.getX()), toDiagramY(e.getY()));
+        });
+        canvas.setOnMouseExited(e -> {
+            hover(null);
+            viewModel.hoverAt(Double.NaN, Double.NaN);
+        });
         redraw();
+    }
+
+    private HBox exportBar(Function<String, Optional<Path>> saveTarget) {
+        Button png = new Button("PNG…");
+        png.setId("diagram-export-png");
+        Button svg = new Button("SVG…");
+        svg.setId("diagram-export-svg");
+        png.disableProperty().bind(viewModel.layoutProperty().isNull());
+        svg.disableProperty().bind(viewModel.layoutProperty().isNull());
+        // PNG at 2x so the export stays sharp on slides
+        png.setOnAction(e -> saveTarget.apply("png").ifPresent(p -> viewModel.exportPng(p,
+                (layout, target) -> DiagramExporter.writePng(layout, target, 2))));
+        svg.setOnAction(e -> saveTarget.apply("svg").ifPresent(viewModel::exportSvg));
+        Label status = new Label();
+        status.setId("diagram-export-status");
+        status.textProperty().bind(viewModel.exportStatusProperty());
+        HBox bar = new HBox(6, new Label("Export"), png, svg, status);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 8, 4, 8));
+        return bar;
     }
 
     /** Canvas coordinates of the centre of box {@code id}, for tests and keyboard focus. */

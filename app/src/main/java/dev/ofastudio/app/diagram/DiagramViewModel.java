@@ -1,12 +1,17 @@
 package dev.ofastudio.app.diagram;
 
+import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.arch.Layer;
+import dev.ofastudio.engine.io.AtomicFiles;
 import dev.ofastudio.engine.space.SearchSpace;
 import dev.ofastudio.engine.space.SubnetConfig;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -29,6 +34,8 @@ public final class DiagramViewModel {
     private final ObjectProperty<String> selectedId = new SimpleObjectProperty<>(this, "selectedId");
     private final IntegerProperty selectedBlock = new SimpleIntegerProperty(this, "selectedBlock", -1);
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper(this, "details", "");
+    private final ReadOnlyIntegerWrapper hoveredBlock = new ReadOnlyIntegerWrapper(this, "hoveredBlock", -1);
+    private final ReadOnlyStringWrapper exportStatus = new ReadOnlyStringWrapper(this, "exportStatus", "");
     private SubnetConfig config;
     private boolean syncing;
 
@@ -44,6 +51,7 @@ public final class DiagramViewModel {
     public void setSubnet(SearchSpace space, SubnetConfig config) {
         this.config = config;
         layout.set(space == null || config == null ? null : DiagramLayout.of(space, config));
+        hoveredBlock.set(-1);
         if (selectedId.get() != null && selectedBox().isEmpty()) {
             selectedId.set(null);
         }
@@ -69,10 +77,61 @@ public final class DiagramViewModel {
         return details.getReadOnlyProperty();
     }
 
+    /** Result of the last export: "Saved PATH" or the one-line reason it failed; empty before any. */
+    public ReadOnlyStringProperty exportStatusProperty() {
+        return exportStatus.getReadOnlyProperty();
+    }
+
+    /** Renders a layout to a PNG file; the view supplies one that snapshots its canvas renderer. */
+    @FunctionalInterface
+    public interface PngWriter {
+        void write(DiagramLayout layout, Path target) throws OfaException;
+    }
+
+    /** Writes the diagram as SVG, atomically. Returns false (and says why) if it failed or there is none. */
+    public boolean exportSvg(Path target) {
+        return export(target, (l, t) -> AtomicFiles.writeString(t, DiagramSvg.toSvg(l)));
+    }
+
+    /** Writes the diagram as PNG with {@code writer} (on the JavaFX thread for a canvas snapshot). */
+    public boolean exportPng(Path target, PngWriter writer) {
+        return export(target, writer);
+    }
+
+    private boolean export(Path target, PngWriter writer) {
+        DiagramLayout l = layout.get();
+        if (l == null) {
+            exportStatus.set("Nothing to export: select a sub-network first");
+            return false;
+        }
+        try {
+            writer.write(l, target);
+            exportStatus.set("Saved " + target);
+            return true;
+        } catch (OfaException e) {
+            exportStatus.set(e.getMessage());
+            return false;
+        }
+    }
+
     public Optional<DiagramBox> selectedBox() {
         DiagramLayout l = layout.get();
         String id = selectedId.get();
         return l == null || id == null ? Optional.empty() : l.box(id);
+    }
+
+    /**
+     * Elastic block under the pointer (ghosts included), -1 elsewhere: the heatmap's what-if grid
+     * can follow it.
+     */
+    public ReadOnlyIntegerProperty hoveredBlockProperty() {
+        return hoveredBlock.getReadOnlyProperty();
+    }
+
+    /** The pointer is at {@code (x, y)} in diagram units; NaN for "left the diagram". */
+    public void hoverAt(double x, double y) {
+        DiagramLayout l = layout.get();
+        hoveredBlock.set(l == null || Double.isNaN(x) ? -1 : l.boxAt(x, y).map(DiagramBox::block).orElse(-1));
     }
 
     /** A click at {@code (x, y)} in diagram units: selects the box there, or clears the selection. */

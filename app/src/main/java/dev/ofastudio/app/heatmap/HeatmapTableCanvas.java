@@ -127,7 +127,7 @@ final class HeatmapTableCanvas extends Canvas {
         gc.setFont(BOLD_FONT);
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setFill(INK);
-        gc.fillText("Total", 2, y + ROW_H / 2);
+        gc.fillText("Total (layers)", 2, y + ROW_H / 2);
         for (int c = 0; c < cols; c++) {
             cell(gc, c, y, TOTAL_FILL, INK, metric.format(table.total(c, metric)));
         }

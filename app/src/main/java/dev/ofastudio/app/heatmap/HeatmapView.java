@@ -60,7 +60,9 @@ public final class HeatmapView extends BorderPane {
         whatIfTitle.setWrapText(true);
         hoverLabel.setWrapText(true);
         hoverLabel.setStyle("-fx-font-family: 'DejaVu Sans Mono', monospace; -fx-font-size: 11px;");
-        hoverLabel.textProperty().bind(viewModel.hoverTextProperty());
+        hoverLabel.textProperty().bind(javafx.beans.binding.Bindings.when(viewModel.hoverTextProperty().isEmpty())
+                .then("Hover a cell for its values;\nhover a block row for its what-if grid.")
+                .otherwise(viewModel.hoverTextProperty()));
         VBox side = new VBox(8, whatIfTitle, whatIfCanvas, legend, hoverLabel);
         side.setPadding(new Insets(8));
         side.setPrefWidth(300);

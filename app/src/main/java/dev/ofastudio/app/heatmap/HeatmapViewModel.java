@@ -46,6 +46,8 @@ public final class HeatmapViewModel {
     private final ReadOnlyObjectWrapper<WhatIfGrid> whatIf = new ReadOnlyObjectWrapper<>(this, "whatIf");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
 
+    /** Board of the last what-if, so a block picked elsewhere (the diagram) keeps the board. */
+    private int whatIfBoard;
     private SearchSpace space;
     private SubnetConfig config;
     /** What-if grids already computed for the current sub-network, by (block, board). */
@@ -151,6 +153,11 @@ public final class HeatmapViewModel {
         hoverText.set("");
     }
 
+    /** The what-if grid of {@code block} on the board of the last what-if (the first board at first). */
+    public void showWhatIf(int block) {
+        showWhatIf(block, whatIfBoard);
+    }
+
     /**
      * Computes the what-if grid of elastic block {@code block} on board {@code board}: for each
      * (k, e) of the space, the same config with that block changed, described and analyzed; the
@@ -162,6 +169,7 @@ public final class HeatmapViewModel {
             whatIf.set(null);
             return;
         }
+        whatIfBoard = board;
         long key = (long) block * 1000 + board;
         WhatIfGrid grid = whatIfCache.get(key);
         if (grid == null) {

@@ -83,13 +83,32 @@ class DiagramLayoutTest {
     }
 
     @Test
-    void ghostShapesAreFaded() {
-        layout.shapes().stream().filter(s -> s instanceof DiagramShape.Rect r && r.role().equals("ghost"))
-                .forEach(s -> {
-                    DiagramShape.Rect r = (DiagramShape.Rect) s;
-                    assertTrue(r.dashed());
-                    assertTrue(r.opacity() < 1);
-                });
+    void ghostShapesAreDashedAndPaler() {
+        DiagramShape.Rect active = rect("block", "blocks.5");
+        DiagramShape.Rect ghost = rect("ghost", "blocks.7");
+        assertTrue(ghost.dashed());
+        assertFalse(active.dashed());
+        // same stage, so the same tint, but mixed towards the background
+        assertTrue(luminance(ghost.fill()) > luminance(active.fill()));
+        Text ghostLabel = (Text) layout.shapes().stream()
+                .filter(s -> s instanceof Text t && t.role().equals("label") && t.x() == centreX("blocks.7"))
+                .findFirst().orElseThrow();
+        assertTrue(luminance(ghostLabel.colour()) > luminance(DiagramLayout.INK));
+    }
+
+    private DiagramShape.Rect rect(String role, String id) {
+        return (DiagramShape.Rect) layout.shapes().stream()
+                .filter(s -> s instanceof DiagramShape.Rect r && r.role().equals(role) && r.id().equals(id))
+                .findFirst().orElseThrow();
+    }
+
+    private double centreX(String id) {
+        DiagramBox b = layout.box(id).orElseThrow();
+        return b.x() + b.w() / 2;
+    }
+
+    private static int luminance(int rgb) {
+        return (rgb >> 16 & 0xff) * 2 + (rgb >> 8 & 0xff) * 7 + (rgb & 0xff);
     }
 
     @Test

@@ -1,10 +1,15 @@
 package dev.ofastudio.app.diagram;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ofastudio.engine.OfaException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DiagramViewModelTest {
     private final DiagramViewModel vm = new DiagramViewModel();
@@ -69,5 +74,45 @@ class DiagramViewModelTest {
         vm.setSubnet(null, null);
         assertNull(vm.layoutProperty().get());
         assertNull(vm.selectedIdProperty().get());
+    }
+
+    @Test
+    void exportsTheSvgOfTheCurrentLayout(@TempDir Path dir) throws Exception {
+        vm.setSubnet(DiagramLayoutTest.SPACE, DiagramLayoutTest.SHALLOW);
+        Path svg = dir.resolve("net.svg");
+        assertTrue(vm.exportSvg(svg));
+        assertEquals(DiagramSvg.toSvg(vm.layoutProperty().get()), Files.readString(svg));
+        assertEquals("Saved " + svg, vm.exportStatusProperty().get());
+    }
+
+    @Test
+    void exportFailureIsReportedInOneLine(@TempDir Path dir) {
+        vm.setSubnet(DiagramLayoutTest.SPACE, DiagramLayoutTest.SHALLOW);
+        Path target = dir.resolve("x.png");
+        assertFalse(vm.exportPng(target, (l, t) -> {
+            throw new OfaException(t + ": cannot write (disk full)");
+        }));
+        assertEquals(target + ": cannot write (disk full)", vm.exportStatusProperty().get());
+    }
+
+    @Test
+    void exportWithoutASubnetSaysSo(@TempDir Path dir) {
+        assertFalse(vm.exportSvg(dir.resolve("x.svg")));
+        assertTrue(vm.exportStatusProperty().get().startsWith("Nothing to export"));
+        assertFalse(Files.exists(dir.resolve("x.svg")));
+    }
+
+    @Test
+    void hoverFollowsElasticBlocksGhostsIncluded() {
+        vm.setSubnet(DiagramLayoutTest.SPACE, DiagramLayoutTest.SHALLOW);
+        DiagramBox ghost = vm.layoutProperty().get().box("blocks.8").orElseThrow();
+        vm.hoverAt(ghost.x() + 2, ghost.y() + 2);
+        assertEquals(7, vm.hoveredBlockProperty().get());
+        DiagramBox stem = vm.layoutProperty().get().box("first_conv").orElseThrow();
+        vm.hoverAt(stem.x() + 2, stem.y() + 2);
+        assertEquals(-1, vm.hoveredBlockProperty().get());
+        vm.hoverAt(ghost.x() + 2, ghost.y() + 2);
+        vm.hoverAt(Double.NaN, Double.NaN);
+        assertEquals(-1, vm.hoveredBlockProperty().get());
     }
 }

@@ -3,6 +3,9 @@ package dev.ofastudio.app.diagram;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -11,6 +14,7 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -20,11 +24,13 @@ import org.testfx.util.WaitForAsyncUtils;
 class DiagramViewTest {
     private final DiagramViewModel vm = new DiagramViewModel();
     private DiagramView view;
+    @TempDir
+    static Path exportDir;
 
     @Start
     void start(Stage stage) {
         vm.setSubnet(DiagramLayoutTest.SPACE, DiagramLayoutTest.SHALLOW);
-        view = new DiagramView(vm);
+        view = new DiagramView(vm, ext -> Optional.of(exportDir.resolve("diagram." + ext)));
         stage.setScene(new Scene(view, 1400, 420));
         stage.show();
     }
@@ -62,5 +68,17 @@ class DiagramViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(7, vm.selectedBlockProperty().get());
         assertTrue(vm.detailsProperty().get().contains("not run"));
+    }
+
+    @Test
+    void exportButtonsWriteThePngAndTheSvg(FxRobot robot) throws Exception {
+        robot.clickOn("#diagram-export-svg");
+        robot.clickOn("#diagram-export-png");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(Files.readString(exportDir.resolve("diagram.svg")).startsWith("<?xml"));
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(exportDir.resolve("diagram.png").toFile());
+        assertEquals((int) Math.ceil(vm.layoutProperty().get().width() * 2), png.getWidth());
+        assertEquals("Saved " + exportDir.resolve("diagram.png"),
+                robot.lookup("#diagram-export-status").queryAs(Label.class).getText());
     }
 }

@@ -267,4 +267,15 @@ class HeatmapViewModelTest {
         assertNull(vm.whatIfProperty().get());
         assertFalse(vm.subnetTableProperty().get().rows().isEmpty());
     }
+
+    @Test
+    void whatIfFromElsewhereKeepsTheLastBoard() {
+        vm.setSubnet(SPACE, MIXED);
+        vm.showWhatIf(0);
+        assertEquals("zcu102", vm.whatIfProperty().get().board());
+        vm.showWhatIf(2, 2);
+        vm.showWhatIf(3);
+        assertEquals("kv260", vm.whatIfProperty().get().board());
+        assertEquals(3, vm.whatIfProperty().get().block());
+    }
 }
