@@ -52,7 +52,7 @@ public final class ParetoViewModel {
     private final ObservableList<BooleanProperty> visible = FXCollections.observableArrayList(
             p -> new Observable[] {p});
     private final IntegerProperty chosenBoard = new SimpleIntegerProperty(-1);
-    private final IntegerProperty budgetCount = new SimpleIntegerProperty(8);
+    private final IntegerProperty budgetCount = new SimpleIntegerProperty(6);
     private final IntegerProperty cloudSize = new SimpleIntegerProperty(10_000);
     private final LongProperty seed = new SimpleLongProperty(1);
     private final DoubleProperty budgetMs = new SimpleDoubleProperty(Double.NaN);
