@@ -48,7 +48,6 @@ public final class ParetoView extends Pane {
         @Override
         public void handle(long now) {
             if (dirty) {
-                dirty = false;
                 paint();
             }
         }
@@ -115,6 +114,7 @@ public final class ParetoView extends Pane {
 
     /** Paints now (the pulse calls this when dirty; tests and snapshots call it directly). */
     public void paint() {
+        dirty = false;
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         if (w < 2 || h < 2) {
