@@ -92,7 +92,7 @@ public final class InputsView extends VBox {
         GridPane sweep = new GridPane();
         sweep.setHgap(8);
         sweep.setVgap(6);
-        sweep.addRow(0, new Label("Budgets per board"), budgets);
+        sweep.addRow(0, new Label("Budgets/board"), budgets);
         sweep.addRow(1, new Label("Random nets"), cloud);
 
         Button run = new Button("Run sweep");

@@ -37,6 +37,7 @@ public final class ParetoView extends Pane {
     private Viewport viewport = new Viewport(0, 10, 60, 82, 0, 0, 100, 100);
     private boolean dirty = true;
     private boolean fitPending = true;
+    private boolean userMoved;
     private double pressX;
     private double pressY;
     private double lastX;
@@ -68,9 +69,10 @@ public final class ParetoView extends Pane {
                 + (12 * fontScale) + "px;");
         vm.plotBinding().addListener((o, a, b) -> markDirty());
         vm.tableProperty().addListener((o, a, b) -> {
-            // Refit for new data, not for a sweep's later partial results (the user may be zoomed in).
-            if (a == null || a.size() == 0 || !a.boards().equals(b.boards()) || b.size() < a.size()) {
+            // Refit for new data unless the user has zoomed or panned since the last fit.
+            if (!userMoved || a == null || a.size() == 0 || !a.boards().equals(b.boards()) || b.size() < a.size()) {
                 fitPending = true;
+                userMoved = false;
             }
             markDirty();
         });
@@ -255,17 +257,20 @@ public final class ParetoView extends Pane {
 
     /** Pans by pixels (dragging right shows lower latencies). */
     public void panBy(double dxPx, double dyPx) {
+        userMoved = true;
         viewport = viewport.pan(dxPx, dyPx);
         markDirty();
     }
 
     public void zoomAt(double fx, double fy, double px, double py) {
+        userMoved = true;
         viewport = viewport.zoom(fx, fy, px, py);
         markDirty();
     }
 
     public void fitAll() {
         fitPending = true;
+        userMoved = false;
         markDirty();
     }
 

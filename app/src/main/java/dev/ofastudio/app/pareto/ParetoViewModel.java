@@ -160,8 +160,10 @@ public final class ParetoViewModel {
             chosenBoard.set(Math.max(0, indexOfChosen()));
             message.set(String.format("%,d sub-networks evaluated on %d board(s)", o.table().size(), boards.size()));
             if (Double.isNaN(budgetMs.get())) {
-                selectBestUnder(Double.POSITIVE_INFINITY);
+                // Start where a demo starts: the budget of MobileNetV2 on the chosen board.
+                budgetMs.set(defaultBudget(o.refs(), o.table()));
             }
+            selectBestUnder(budgetMs.get());
         }));
     }
 
@@ -187,6 +189,16 @@ public final class ParetoViewModel {
             chosenBoard.set(sweepBoards.isEmpty() ? -1 : Math.min(chosenBoard.get(), sweepBoards.size() - 1));
             previous = null;
         }
+    }
+
+    private double defaultBudget(ReferenceMarkers refs, ResultTable t) {
+        int b = chosenBoard.get();
+        int r = refs.indexOf("MobileNetV2");
+        if (r >= 0 && b < refs.latency().length && !Double.isNaN(refs.latency()[b][r])) {
+            return refs.latency()[b][r];
+        }
+        int[] f = b < fronts.length ? fronts[b] : new int[0];
+        return f.length == 0 ? Double.NaN : t.latency(b, f[f.length / 2]);
     }
 
     private int indexOfChosen() {

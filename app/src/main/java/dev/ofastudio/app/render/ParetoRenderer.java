@@ -195,7 +195,12 @@ public final class ParetoRenderer {
             double px = vp.screenX(m.latencyMs());
             gc.strokeLine(px, vp.top(), px, vp.top() + vp.height());
             String label = m.label() + (Double.isNaN(m.accuracy()) ? "" : String.format(" (%.1f%%)", m.accuracy()));
-            gc.fillText(label, px + 4, vp.top() + 4 + (k++ % 4) * 15 * fontScale);
+            double ly = vp.top() + 4 + (k++ % 4) * 16 * fontScale;
+            // A white plate keeps the label readable over dense points.
+            gc.setFill(Color.rgb(255, 255, 255, 0.85));
+            gc.fillRect(px + 2, ly - 1, label.length() * 6.6 * fontScale, 15 * fontScale);
+            gc.setFill(MARKER);
+            gc.fillText(label, px + 4, ly);
         }
         gc.restore();
     }
