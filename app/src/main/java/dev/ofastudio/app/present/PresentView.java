@@ -27,7 +27,8 @@ public final class PresentView extends BorderPane {
         VBox side = new VBox(24, heading, table, new Label("Esc leaves present mode"));
         side.setPadding(new Insets(40));
         side.setAlignment(Pos.TOP_LEFT);
-        side.setPrefWidth(640);
+        side.setPrefWidth(720);
+        side.setMinWidth(720);
         setRight(side);
         Runnable refresh = () -> {
             var c = vm.comparisonBinding().get();
@@ -56,7 +57,8 @@ public final class PresentView extends BorderPane {
 
     private static Label big(String s, boolean bold) {
         Label l = new Label(s);
-        l.setStyle("-fx-font-size: 26px;" + (bold ? "-fx-font-weight: bold;" : ""));
+        l.setStyle("-fx-font-size: 24px;" + (bold ? "-fx-font-weight: bold;" : ""));
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 

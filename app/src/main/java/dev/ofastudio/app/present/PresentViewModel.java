@@ -43,8 +43,8 @@ public final class PresentViewModel {
         double bGops = r < 0 ? Double.NaN : 2.0 * refs.metrics()[r].macs() / (bLat * 1e-3) / 1e9;
         return new Comparison(s.boards().get(b), BASELINE, List.of(
                 new Row("Latency", "ms", s.latencyMs()[b], bLat, false),
-                new Row("Top-1 accuracy", "%", s.accuracy(), bAcc, true),
-                new Row("Arithmetic intensity", "ops/byte", s.opsPerByte(), bOpb, true),
+                new Row("Top-1", "%", s.accuracy(), bAcc, true),
+                new Row("Intensity", "ops/B", s.opsPerByte(), bOpb, true),
                 new Row("Throughput", "GOPS/s", s.gopsPerS(b), bGops, true)));
     }
 
