@@ -108,6 +108,13 @@ class StudioViewTest {
         double[] selXy = view.chart().screenOf(chosen, sel.row());
         assertTrue(Math.hypot(selXy[0] - xy[0], selXy[1] - xy[1]) <= 8, "the selected point is under the cursor");
 
+        // Hovering a point shows its figures.
+        robot.moveTo(onScreen.add(1, 0));
+        var tip = robot.lookup("#paretoTooltip").queryAs(javafx.scene.control.Label.class);
+        assertTrue(tip.isVisible());
+        assertTrue(tip.getText().contains("accuracy") && tip.getText().contains("MACs")
+                && tip.getText().contains("ops/byte"), tip.getText());
+
         // The diagram and the heatmap show the selected sub-network.
         var space = studio.pareto().resultSpaceProperty().get();
         assertEquals(DiagramLayout.of(space, sel.config()), studio.diagram().layoutProperty().get());
@@ -191,6 +198,28 @@ class StudioViewTest {
         assertFalse(studio.pareto().runningProperty().get());
         assertSame(before, studio.pareto().tableProperty().get());
         assertTrue(studio.pareto().messageProperty().get().contains("cancelled"));
+    }
+
+    @Test
+    void keyboardAndWheelZoomAndPanTheChart(FxRobot robot) {
+        loadPredictor(robot);
+        runSweep(robot);
+        var c = view.chart().canvas();
+        var before = view.chart().viewport();
+        robot.clickOn(c.localToScreen(before.left() + 3, before.top() + 3));
+        robot.type(javafx.scene.input.KeyCode.EQUALS);
+        var zoomed = view.chart().viewport();
+        assertEquals(0.8 * (before.xMax() - before.xMin()), zoomed.xMax() - zoomed.xMin(), 1e-9);
+        robot.type(javafx.scene.input.KeyCode.LEFT);
+        var panned = view.chart().viewport();
+        assertTrue(panned.xMin() < zoomed.xMin(), "left arrow shows lower latencies");
+        robot.moveTo(c.localToScreen(zoomed.left() + zoomed.width() / 2, zoomed.top() + zoomed.height() / 2));
+        robot.scroll(javafx.geometry.VerticalDirection.DOWN);
+        assertTrue(view.chart().viewport().xMax() - view.chart().viewport().xMin() != panned.xMax() - panned.xMin(),
+                "the wheel zooms");
+        robot.type(javafx.scene.input.KeyCode.DIGIT0);
+        robot.interact(view.chart()::paint);
+        assertEquals(before.xMin(), view.chart().viewport().xMin(), 1e-9);
     }
 
     @Test
