@@ -9,6 +9,7 @@ import dev.ofastudio.app.pareto.SelectionDetailsView;
 import dev.ofastudio.app.present.PresentView;
 import dev.ofastudio.app.render.ParetoRenderer;
 import dev.ofastudio.app.welcome.WelcomeView;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -167,26 +168,29 @@ public final class MainView extends BorderPane {
         ParetoViewModel p = studio.pareto();
         StatusBar bar = new StatusBar();
         bar.setId("statusBar");
-        bar.textProperty().bind(Bindings.createStringBinding(() -> firstNonEmpty(p.messageProperty().get(),
-                studio.export().statusProperty().get(), studio.workspace().statusProperty().get(),
-                studio.inputs().statusProperty().get()), p.messageProperty(), studio.export().statusProperty(),
-                studio.workspace().statusProperty(), studio.inputs().statusProperty()));
-        bar.progressProperty().bind(Bindings.when(p.runningProperty()).then(p.progressProperty()).otherwise(0.0));
+        // The latest message from any part wins.
+        bar.setText("Ready");
+        for (var source : List.of(p.messageProperty(), studio.export().statusProperty(),
+                studio.workspace().statusProperty(), studio.inputs().statusProperty(),
+                studio.welcome().messageProperty())) {
+            source.addListener((o, a, text) -> {
+                if (text != null && !text.isEmpty()) {
+                    bar.setText(text);
+                }
+            });
+        }
+        var in = studio.inputs();
+        bar.progressProperty().bind(Bindings.when(p.runningProperty()).then(p.progressProperty())
+                .otherwise(Bindings.when(in.busyProperty()).then(-1.0).otherwise(0.0)));
         Button cancel = new Button("Cancel");
         cancel.setId("cancelTask");
-        cancel.visibleProperty().bind(p.runningProperty());
-        cancel.setOnAction(e -> p.cancel());
+        cancel.visibleProperty().bind(p.runningProperty().or(in.busyProperty()));
+        cancel.setOnAction(e -> {
+            p.cancel();
+            in.cancelLoading();
+        });
         bar.getRightItems().add(cancel);
         return bar;
-    }
-
-    private static String firstNonEmpty(String... s) {
-        for (String x : s) {
-            if (x != null && !x.isEmpty()) {
-                return x;
-            }
-        }
-        return "Ready";
     }
 
     /** Opens the full-screen demo view; Esc closes it. */

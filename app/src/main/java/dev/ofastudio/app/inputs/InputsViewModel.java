@@ -51,6 +51,7 @@ public final class InputsViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanBinding ready;
+    private BackgroundTask<?> current;
 
     public InputsViewModel(InputLoaders loaders, DialogService dialogs, TaskExecutor executor, StudioSettings settings) {
         this.loaders = loaders;
@@ -154,10 +155,23 @@ public final class InputsViewModel {
     private <V> void run(BackgroundTask<V> task, String errorTitle, Path file) {
         busy.set(true);
         status.set(task.title() + "…");
+        current = task;
         executor.execute(task.onFailure(e -> {
             status.set(errorTitle);
             dialogs.showErrors(errorTitle, file + " was not loaded; nothing changed.", Problems.of(e));
-        }).onFinished(() -> busy.set(false)));
+        }).onCancelled(() -> status.set(task.title() + " cancelled; nothing changed"))
+                .onFinished(() -> {
+                    busy.set(false);
+                    current = null;
+                }));
+    }
+
+    /** Cancels a running load; its result is discarded, so nothing changes. */
+    public void cancelLoading() {
+        BackgroundTask<?> t = current;
+        if (t != null) {
+            t.cancel();
+        }
     }
 
     /** The enabled sources, in panel order. */
