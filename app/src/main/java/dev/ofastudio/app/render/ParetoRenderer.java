@@ -217,8 +217,14 @@ public final class ParetoRenderer {
         gc.setFill(BUDGET);
         gc.fillRect(px - 5, vp.top() + vp.height() / 2 - 12, 10, 24);
         gc.setFont(font(11, true));
-        gc.setTextBaseline(VPos.BOTTOM);
-        gc.fillText(String.format("budget %.2f ms", d.budgetMs()), px + 6, vp.top() + vp.height() - 4);
+        gc.setTextBaseline(VPos.CENTER);
+        // Beside the drag handle: clear of the legend (bottom right) and the marker labels (top).
+        String label = String.format("budget %.2f ms", d.budgetMs());
+        double ly = vp.top() + vp.height() / 2;
+        gc.setFill(Color.rgb(255, 255, 255, 0.85));
+        gc.fillRect(px + 7, ly - 8 * fontScale, label.length() * 6.6 * fontScale, 16 * fontScale);
+        gc.setFill(BUDGET);
+        gc.fillText(label, px + 9, ly);
         gc.restore();
     }
 
