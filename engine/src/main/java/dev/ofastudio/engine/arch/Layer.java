@@ -61,6 +61,12 @@ public record Layer(String name, LayerType type, int stage, FeatureShape in, Fea
                     + "-kernel:" + kernel + "-stride:" + stride + "-idskip:" + (identitySkip ? 1 : 0)
                     + "-se:" + (se ? 1 : 0) + "-hs:" + (activation == Activation.H_SWISH ? 1 : 0);
             case CLASSIFIER -> type.lutName() + io + out.c();
+            // Reference-network layers: shapes alone do not fix the ops, so kernel and stride
+            // (and a residual block's inner width and expansion) are part of the key.
+            case CONV, POOL, SEPARABLE_CONV -> type.lutName() + io + out.lutString() + "-kernel:" + kernel
+                    + "-stride:" + stride;
+            case RESIDUAL_BLOCK -> type.lutName() + io + out.lutString() + "-mid:" + midChannels
+                    + "-expand:" + expandRatio + "-kernel:" + kernel + "-stride:" + stride;
             default -> type.lutName() + io + out.lutString();
         };
     }

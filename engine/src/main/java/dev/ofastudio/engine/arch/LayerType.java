@@ -18,7 +18,9 @@ public enum LayerType {
     /** A fully connected layer of a reference network. */
     FULLY_CONNECTED("fc"),
     /** A ResNet basic or bottleneck block. */
-    RESIDUAL_BLOCK("residual");
+    RESIDUAL_BLOCK("residual"),
+    /** A MobileNetV1 depthwise-separable block: depthwise k×k then pointwise 1x1. */
+    SEPARABLE_CONV("separable_conv");
 
     private final String lutName;
 

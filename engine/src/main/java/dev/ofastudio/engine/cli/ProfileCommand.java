@@ -1,14 +1,155 @@
 package dev.ofastudio.engine.cli;
 
 import dev.ofastudio.engine.OfaException;
+import dev.ofastudio.engine.latency.dpu.BoardSpec;
+import dev.ofastudio.engine.latency.measure.Measurement;
+import dev.ofastudio.engine.latency.measure.MeasurementImporter;
+import dev.ofastudio.engine.latency.profile.FpgaProfile;
+import dev.ofastudio.engine.latency.profile.FpgaProfiles;
+import dev.ofastudio.engine.latency.profile.ProfileCalibrator;
+import dev.ofastudio.engine.latency.profile.ProfileGenerator;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** PLACEHOLDER: {@code ofa profile} is being built; replace this class. */
-@Command(name = "profile", mixinStandardHelpOptions = true, description = "(not yet available)")
+/** {@code ofa profile}: generate board latency profiles and calibrate them to measurements. */
+@Command(name = "profile", mixinStandardHelpOptions = true,
+        description = "Board latency profiles: generate from the DPU model, calibrate to your measurements.",
+        subcommands = {ProfileCommand.Generate.class, ProfileCommand.Calibrate.class})
 final class ProfileCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
-    public Integer call() throws Exception {
-        throw new OfaException("'ofa profile' is not available in this build yet");
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+
+    @Command(name = "generate", mixinStandardHelpOptions = true,
+            description = "Write the analytic profile of a board: the whole OFA MobileNetV3 space (w1.0, w1.2, "
+                    + "128..224 step 4) and the reference networks.")
+    static final class Generate implements Callable<Integer> {
+        @Mixin
+        BoardOptions target = new BoardOptions();
+
+        @Option(names = "--out", required = true, paramLabel = "F", description = "Profile file to write (atomically).")
+        Path out;
+
+        @Option(names = "--json", description = "Print a JSON summary.")
+        boolean json;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (target.profile != null) {
+                throw new OfaException("option --profile: generate takes --board or --board-spec");
+            }
+            BoardSpec board = target.boardSpec();
+            String cmd = "ofa profile generate " + (target.boardSpec != null ? "--board-spec " + target.boardSpec.getFileName()
+                    : "--board " + board.id()) + (target.isa != null ? " --isa " + target.isa : "");
+            FpgaProfile p = ProfileGenerator.generate(board, cmd);
+            FpgaProfiles.write(out, p);
+            var o = spec.commandLine().getOut();
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("out", out.toString());
+                m.put("board", board.id());
+                m.put("layer_keys", p.latencyMs().size());
+                m.put("resolutions", p.resolutions());
+                m.put("reference_networks", p.networks().size());
+                JsonOutput.print(o, m);
+            } else {
+                o.printf("wrote %s: %d layer keys, board %s%n", out, p.latencyMs().size(), board.id());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "calibrate", mixinStandardHelpOptions = true,
+            description = "Fit a board profile to measured networks (scale and per-frame overhead) and report the error "
+                    + "before and after.")
+    static final class Calibrate implements Callable<Integer> {
+        @Mixin
+        BoardOptions target = new BoardOptions();
+
+        @Option(names = "--measurements", required = true, arity = "1..*", paramLabel = "F",
+                description = "CSV of network,measured_ms[,kind], or NETWORK=FILE for a vaitrace --json_summary, a "
+                        + "profile_summary.csv or benchmark output (E2E_MEAN=/DPU_MEAN=).")
+        List<String> measurements;
+
+        @Option(names = "--out", required = true, paramLabel = "F", description = "Calibrated profile to write.")
+        Path out;
+
+        @Option(names = "--json", description = "Print the report as JSON.")
+        boolean json;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            FpgaProfile base;
+            String baseName;
+            if (target.profile != null) {
+                if (target.board != null || target.boardSpec != null || target.isa != null) {
+                    throw new OfaException("option --profile: the profile carries its board; drop --board/--board-spec/--isa");
+                }
+                base = FpgaProfiles.read(target.profile);
+                baseName = target.profile.toString();
+            } else {
+                BoardSpec b = target.boardSpec();
+                base = ProfileGenerator.generate(b, "ofa profile calibrate (analytic base, board " + b.id() + ")");
+                baseName = "analytic model, board " + b.id();
+            }
+            List<Measurement> ms = new ArrayList<>();
+            for (String m : measurements) {
+                ms.addAll(MeasurementImporter.importArgument(m));
+            }
+            ProfileCalibrator.Result r = ProfileCalibrator.calibrate(base, baseName, ms, null);
+            FpgaProfiles.write(out, r.profile());
+            var o = spec.commandLine().getOut();
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("out", out.toString());
+                m.put("board", base.board().id());
+                m.put("scale", r.scale());
+                m.put("frame_overhead_ms", r.frameOverheadMs());
+                m.put("mean_abs_error_before", r.meanAbsErrorBefore());
+                m.put("mean_abs_error_after", r.meanAbsErrorAfter());
+                List<Map<String, Object>> pts = new ArrayList<>();
+                for (ProfileCalibrator.Point p : r.points()) {
+                    Map<String, Object> pm = new LinkedHashMap<>();
+                    pm.put("network", p.network());
+                    pm.put("kind", p.kind().jsonName());
+                    pm.put("measured_ms", p.measuredMs());
+                    pm.put("before_ms", p.beforeMs());
+                    pm.put("after_ms", p.afterMs());
+                    pm.put("error_before", p.errorBefore());
+                    pm.put("error_after", p.errorAfter());
+                    pts.add(pm);
+                }
+                m.put("points", pts);
+                JsonOutput.print(o, m);
+            } else {
+                for (ProfileCalibrator.Point p : r.points()) {
+                    o.printf("%-28s %-3s measured %8.3f ms  before %8.3f (%+.1f%%)  after %8.3f (%+.1f%%)%n", p.network(),
+                            p.kind().jsonName(), p.measuredMs(), p.beforeMs(), 100 * p.errorBefore(), p.afterMs(),
+                            100 * p.errorAfter());
+                }
+                o.printf("scale %.4f, frame overhead %.3f ms; mean |error| %.1f%% -> %.1f%%; wrote %s%n", r.scale(),
+                        r.frameOverheadMs(), 100 * r.meanAbsErrorBefore(), 100 * r.meanAbsErrorAfter(), out);
+            }
+            return 0;
+        }
     }
 }

@@ -21,4 +21,18 @@ public record NetworkReport(String network, String board, double latencyMs, long
     public NetworkReport {
         layers = List.copyOf(layers);
     }
+
+    /** Time on the DPU (CPU fallbacks included): the sum of the layers. */
+    public double dpuMs() {
+        double sum = 0;
+        for (LayerReport l : layers) {
+            sum += l.latencyMs();
+        }
+        return sum;
+    }
+
+    /** The fixed per-frame CPU overhead included in {@link #latencyMs()}. */
+    public double frameOverheadMs() {
+        return latencyMs - dpuMs();
+    }
 }
