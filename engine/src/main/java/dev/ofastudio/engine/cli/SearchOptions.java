@@ -1,0 +1,107 @@
+package dev.ofastudio.engine.cli;
+
+import dev.ofastudio.engine.OfaException;
+import dev.ofastudio.engine.latency.LutLatencyModel;
+import dev.ofastudio.engine.predict.AccuracyPredictor;
+import dev.ofastudio.engine.predict.OfficialAccuracyPredictor;
+import dev.ofastudio.engine.predict.ParallelAccuracyPredictor;
+import dev.ofastudio.engine.search.Budget;
+import dev.ofastudio.engine.search.EvolutionConfig;
+import dev.ofastudio.engine.search.EvolutionSearch;
+import dev.ofastudio.engine.space.SearchSpace;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * Options of an evolutionary search, shared by {@code ofa search} and {@code ofa bench search}.
+ * The space defaults to width 1.2 and the tutorial's resolutions 160..224 step 16, because the
+ * official predictor and the Note10 tables are for the w1.2 space.
+ */
+final class SearchOptions {
+    static final String DEFAULT_RESOLUTIONS = "160,176,192,208,224";
+
+    @Option(names = "--lut", description = "Latency lookup table: a folder of <r>_lookup_table.yaml or <r>.csv "
+            + "files, or one such file, or a CSV with columns resolution,key,latency_ms.")
+    Path lut;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Random seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--population", defaultValue = "100", description = "Population size (default ${DEFAULT-VALUE}).")
+    int population;
+
+    @Option(names = "--generations", defaultValue = "500", description = "Generations (default ${DEFAULT-VALUE}).")
+    int generations;
+
+    @Option(names = "--resolution-mutate-prob", defaultValue = "0.1",
+            description = "Probability of resampling the resolution in a mutation (default ${DEFAULT-VALUE}, "
+                    + "as in the OFA tutorial; the OFA library uses 0.5).")
+    double resolutionMutateProb;
+
+    @Option(names = "--width", defaultValue = "1.2",
+            description = "Width multiplier of the space: 1.0 or 1.2 (default ${DEFAULT-VALUE}: the official "
+                    + "predictor and the Note10 tables are for w1.2).")
+    double width;
+
+    @Option(names = "--classes", defaultValue = "1000", description = "Number of classes (default ${DEFAULT-VALUE}).")
+    int classes;
+
+    @Option(names = "--resolutions", split = ",", defaultValue = DEFAULT_RESOLUTIONS,
+            description = "Resolutions to search, e.g. 160,176 or 160-224:16 (default ${DEFAULT-VALUE}).")
+    List<String> resolutions;
+
+    SearchSpace space() throws OfaException {
+        if (width != 1.0 && width != 1.2) {
+            throw new OfaException("option --width: expected 1.0 or 1.2, found " + width);
+        }
+        if (classes < 1) {
+            throw new OfaException("option --classes: expected a positive class count, found " + classes);
+        }
+        return SearchSpace.mobileNetV3(width).withNumClasses(classes)
+                .withResolutions(SpaceOptions.parseResolutions(resolutions));
+    }
+
+    EvolutionConfig evolution() throws OfaException {
+        if (population < 2 || population > 1_000_000) {
+            throw new OfaException("option --population: expected 2..1000000, found " + population);
+        }
+        if (generations < 0 || generations > 1_000_000) {
+            throw new OfaException("option --generations: expected 0..1000000, found " + generations);
+        }
+        if (!(resolutionMutateProb >= 0 && resolutionMutateProb <= 1)) {
+            throw new OfaException("option --resolution-mutate-prob: expected a probability in [0, 1], found "
+                    + resolutionMutateProb);
+        }
+        return EvolutionConfig.defaults().withPopulation(population, generations).withSeed(seed)
+                .withResolutionMutateProb(resolutionMutateProb);
+    }
+
+    static Budget budget(Double maxLatencyMs, Long maxMacs) throws OfaException {
+        if (maxLatencyMs == null && maxMacs == null) {
+            throw new OfaException("expected a budget: --max-latency-ms and/or --max-macs");
+        }
+        if (maxLatencyMs != null && !(maxLatencyMs > 0 && maxLatencyMs < Double.POSITIVE_INFINITY)) {
+            throw new OfaException("option --max-latency-ms: expected a positive number of ms, found " + maxLatencyMs);
+        }
+        if (maxMacs != null && maxMacs <= 0) {
+            throw new OfaException("option --max-macs: expected a positive MAC count, found " + maxMacs);
+        }
+        return new Budget(maxLatencyMs == null ? Double.POSITIVE_INFINITY : maxLatencyMs,
+                maxMacs == null ? Long.MAX_VALUE : maxMacs);
+    }
+
+    /** Loads the inputs and builds the search (compiling the latency table). */
+    EvolutionSearch build(Path predictorFile, Budget budget) throws OfaException {
+        SearchSpace space = space();
+        EvolutionConfig config = evolution();
+        if (budget.limitsLatency() && lut == null) {
+            throw new OfaException("option --max-latency-ms needs --lut (a latency lookup table)");
+        }
+        LutLatencyModel model = lut == null ? null : LutLatencyModel.load(lut);
+        // One batch per generation, spread over the cores.
+        AccuracyPredictor predictor = ParallelAccuracyPredictor.ofAvailableProcessors(
+                OfficialAccuracyPredictor.load(predictorFile));
+        return new EvolutionSearch(space, predictor, model, budget, config);
+    }
+}
