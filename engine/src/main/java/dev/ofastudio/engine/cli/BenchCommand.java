@@ -59,7 +59,7 @@ final class BenchCommand implements Callable<Integer> {
         if (runs < 1) {
             throw new dev.ofastudio.engine.OfaException("option --runs: expected at least 1, found " + runs);
         }
-        if (options.lut == null) {
+        if (options.lut == null && options.board == null && options.profile == null) {
             options.lut = GoldenDefaults.note10Lut();
         }
         Path pth = predictor != null ? predictor : GoldenDefaults.officialPredictor();

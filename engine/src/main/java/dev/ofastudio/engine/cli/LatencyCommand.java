@@ -5,6 +5,7 @@ import dev.ofastudio.engine.arch.Layer;
 import dev.ofastudio.engine.arch.NetworkDescription;
 import dev.ofastudio.engine.latency.LatencyModel.LayerLatency;
 import dev.ofastudio.engine.latency.LutLatencyModel;
+import dev.ofastudio.engine.latency.dpu.DpuLatencyModel;
 import dev.ofastudio.engine.latency.dpu.LayerReport;
 import dev.ofastudio.engine.latency.dpu.NetworkAnalyzer;
 import dev.ofastudio.engine.latency.dpu.NetworkReport;
@@ -55,10 +56,13 @@ final class LatencyCommand implements Callable<Integer> {
         NetworkReport r = analyzer.analyze(net);
         if (json) {
             List<String> keys = new ArrayList<>();
+            List<DpuLatencyModel.Traffic> traffic = new ArrayList<>();
+            DpuLatencyModel shapes = new DpuLatencyModel(analyzer.board());
             for (Layer l : net.layers()) {
                 keys.add(l.lutKey());
+                traffic.add(shapes.traffic(l));
             }
-            Map<String, Object> m = ReportJson.full(r, net.macs(), keys);
+            Map<String, Object> m = ReportJson.full(r, net.macs(), keys, traffic);
             m.put("source", target.sourceName());
             JsonOutput.print(out, m);
         } else {

@@ -1,5 +1,6 @@
 package dev.ofastudio.engine.cli;
 
+import dev.ofastudio.engine.latency.dpu.DpuLatencyModel;
 import dev.ofastudio.engine.latency.dpu.LayerReport;
 import dev.ofastudio.engine.latency.dpu.NetworkReport;
 import java.util.ArrayList;
@@ -30,7 +31,8 @@ final class ReportJson {
     }
 
     /** Summary plus the per-layer list (the {@code ofa latency --json} contract). */
-    static Map<String, Object> full(NetworkReport r, long macs, List<String> keys) {
+    static Map<String, Object> full(NetworkReport r, long macs, List<String> keys,
+            List<DpuLatencyModel.Traffic> traffic) {
         Map<String, Object> m = summary(r, macs);
         List<Map<String, Object>> layers = new ArrayList<>();
         for (int i = 0; i < r.layers().size(); i++) {
@@ -41,6 +43,9 @@ final class ReportJson {
             lm.put("latency_ms", l.latencyMs());
             lm.put("ops", l.ops());
             lm.put("bytes", l.bytes());
+            lm.put("weight_bytes", traffic.get(i).weightBytes());
+            lm.put("input_bytes", traffic.get(i).inputBytes());
+            lm.put("output_bytes", traffic.get(i).outputBytes());
             lm.put("ops_per_byte", l.opsPerByte());
             lm.put("gops_per_s", l.gopsPerS());
             lm.put("peak_fraction", l.peakFraction());

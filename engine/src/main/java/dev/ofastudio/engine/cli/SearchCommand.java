@@ -28,7 +28,7 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--predictor", required = true, description = "Accuracy predictor checkpoint (acc_predictor.pth).")
     Path predictor;
 
-    @Option(names = "--max-latency-ms", description = "Latency budget in ms (needs --lut).")
+    @Option(names = "--max-latency-ms", description = "Latency budget in ms (needs --lut, --board or --profile).")
     Double maxLatencyMs;
 
     @Option(names = "--max-macs", description = "MACs budget (multiply-accumulates at batch 1).")

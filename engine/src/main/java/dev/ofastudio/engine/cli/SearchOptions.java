@@ -1,7 +1,10 @@
 package dev.ofastudio.engine.cli;
 
 import dev.ofastudio.engine.OfaException;
+import dev.ofastudio.engine.latency.LatencyModel;
 import dev.ofastudio.engine.latency.LutLatencyModel;
+import dev.ofastudio.engine.latency.profile.FpgaProfiles;
+import dev.ofastudio.engine.latency.profile.ProfileLatencyModel;
 import dev.ofastudio.engine.predict.AccuracyPredictor;
 import dev.ofastudio.engine.predict.OfficialAccuracyPredictor;
 import dev.ofastudio.engine.predict.ParallelAccuracyPredictor;
@@ -24,6 +27,12 @@ final class SearchOptions {
     @Option(names = "--lut", description = "Latency lookup table: a folder of <r>_lookup_table.yaml or <r>.csv "
             + "files, or one such file, or a CSV with columns resolution,key,latency_ms.")
     Path lut;
+
+    @Option(names = "--board", description = "Use a shipped board's DPU latency profile as the table: zcu102, zcu104 or kv260.")
+    String board;
+
+    @Option(names = "--profile", paramLabel = "FILE", description = "Use a board latency profile (JSON) as the table.")
+    Path profile;
 
     @Option(names = "--seed", defaultValue = "0", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
@@ -91,14 +100,32 @@ final class SearchOptions {
                 maxMacs == null ? Long.MAX_VALUE : maxMacs);
     }
 
+    /** The latency table: an OFA/CSV lookup table, a shipped board profile or a profile file; null if none. */
+    LatencyModel latencyModel() throws OfaException {
+        int given = (lut != null ? 1 : 0) + (board != null ? 1 : 0) + (profile != null ? 1 : 0);
+        if (given > 1) {
+            throw new OfaException("options --lut, --board and --profile: give one latency table, not several");
+        }
+        if (lut != null) {
+            return LutLatencyModel.load(lut);
+        }
+        if (board != null) {
+            return new ProfileLatencyModel(FpgaProfiles.shipped(board), board);
+        }
+        if (profile != null) {
+            return new ProfileLatencyModel(FpgaProfiles.read(profile), profile.toString());
+        }
+        return null;
+    }
+
     /** Loads the inputs and builds the search (compiling the latency table). */
     EvolutionSearch build(Path predictorFile, Budget budget) throws OfaException {
         SearchSpace space = space();
         EvolutionConfig config = evolution();
-        if (budget.limitsLatency() && lut == null) {
-            throw new OfaException("option --max-latency-ms needs --lut (a latency lookup table)");
+        LatencyModel model = latencyModel();
+        if (budget.limitsLatency() && model == null) {
+            throw new OfaException("option --max-latency-ms needs a latency table: --lut, --board or --profile");
         }
-        LutLatencyModel model = lut == null ? null : LutLatencyModel.load(lut);
         // One batch per generation, spread over the cores.
         AccuracyPredictor predictor = ParallelAccuracyPredictor.ofAvailableProcessors(
                 OfficialAccuracyPredictor.load(predictorFile));

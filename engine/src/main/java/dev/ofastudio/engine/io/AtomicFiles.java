@@ -8,6 +8,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes that never leave a half-written file: write a temp file beside the target, flush it to
@@ -31,6 +35,17 @@ public final class AtomicFiles {
         write(target, out -> out.write(content));
     }
 
+    /** The target's own permissions when it exists, otherwise rw-r--r--; a no-op off POSIX. */
+    private static void setPermissionsLike(Path tmp, Path target) throws IOException {
+        if (!Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        Set<PosixFilePermission> perms = Files.exists(target)
+                ? Files.getPosixFilePermissions(target)
+                : PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(tmp, perms);
+    }
+
     public static void write(Path target, Writer writer) throws OfaException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
@@ -38,6 +53,8 @@ public final class AtomicFiles {
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+            // createTempFile makes the file private (0600); give the result ordinary permissions.
+            setPermissionsLike(tmp, abs);
             try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE);
                     OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
                 writer.writeTo(out);

@@ -156,7 +156,7 @@ final class LutReader {
     static Map<Integer, LutTable> readCsv(Path file, int defaultResolution) throws OfaException {
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         Map<Integer, Map<String, Double>> byResolution = new TreeMap<>();
-        try (Reader in = Files.newBufferedReader(file);
+        try (Reader in = skipByteOrderMark(Files.newBufferedReader(file));
                 MappingIterator<Map<String, String>> rows = CSV.readerFor(Map.class).with(schema).readValues(in)) {
             var header = ((CsvParser) rows.getParser()).getSchema();
             boolean hasKey = header.column(CSV_KEY) != null;
@@ -223,6 +223,15 @@ final class LutReader {
         Map<Integer, LutTable> out = new TreeMap<>();
         byResolution.forEach((r, means) -> out.put(r, new LutTable(r, file, means)));
         return out;
+    }
+
+    /** Spreadsheets often start a UTF-8 CSV with a byte-order mark; it is not part of the header. */
+    private static Reader skipByteOrderMark(java.io.BufferedReader in) throws IOException {
+        in.mark(1);
+        if (in.read() != '\uFEFF') {
+            in.reset();
+        }
+        return in;
     }
 
     private static double latency(String text, Path file, String field) throws OfaException {

@@ -30,6 +30,8 @@ class LatencyCommandTest {
             assertTrue(l.get("name").isTextual() && l.get("latency_ms").isNumber() && l.get("ops").isIntegralNumber()
                     && l.get("bytes").isIntegralNumber(), l.toString());
             assertTrue(Set.of("compute", "memory", "cpu").contains(l.get("bound").asText()), l.toString());
+            assertEquals(l.get("bytes").asLong(), l.get("weight_bytes").asLong() + l.get("input_bytes").asLong()
+                    + l.get("output_bytes").asLong(), l.toString());
         }
     }
 

@@ -145,6 +145,26 @@ class SearchCommandTest {
     }
 
     @Test
+    void searchesUnderABoardProfileLikeALookupTable() throws Exception {
+        Run r = ofa(search("--board", "zcu102", "--max-latency-ms", "3.4", "--seed", "1"));
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = Json.parse(r.out(), "stdout");
+        double found = j.get("latency_ms").asDouble();
+        assertTrue(found <= 3.4, "within budget: " + found);
+        // The same net through `ofa latency` on the board's analytic model gives the same figure
+        // (the shipped profile is the model tabulated at 1 ns precision per layer).
+        Run lat = ofa("latency", "--config", j.get("config").toString(), "--width", "1.2", "--board", "zcu102",
+                "--json");
+        assertEquals(0, lat.code(), lat.err());
+        assertEquals(Json.parse(lat.out(), "stdout").get("latency_ms").asDouble(), found, 1e-4);
+    }
+
+    @Test
+    void twoLatencyTablesAreRejected() {
+        failsWith(ofa(search("--lut", LUT, "--board", "zcu102", "--max-latency-ms", "25")), "--lut", "--board");
+    }
+
+    @Test
     void latencyBudgetNeedsATable() {
         failsWith(ofa(search("--max-latency-ms", "25")), "--lut");
     }

@@ -117,6 +117,12 @@ class LutLatencyModelTest {
     }
 
     @Test
+    void readsACsvSavedWithAByteOrderMark(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("224.csv"), "\uFEFFkey,latency_ms\r\nConv-a,0.5\r\n");
+        assertEquals(0.5, LutLatencyModel.load(dir).table(224).means().get("Conv-a"), 0.0);
+    }
+
+    @Test
     void readsOneYamlTableNamedByResolution() throws Exception {
         LutLatencyModel one = LutLatencyModel.load(Golden.golden("note10_lut").resolve("192_lookup_table.yaml"));
         assertEquals(List.of(192), one.resolutions());

@@ -235,8 +235,38 @@ public final class DpuLatencyModel implements LatencyModel, NetworkAnalyzer {
         };
     }
 
+    /**
+     * DDR traffic of one op or layer, int8: weights + bias, input feature maps (re-reads and
+     * shortcut loads included) and output feature maps.
+     */
+    public record Traffic(long weightBytes, long inputBytes, long outputBytes) {
+        public long total() {
+            return weightBytes + inputBytes + outputBytes;
+        }
+
+        Traffic plus(Traffic o) {
+            return new Traffic(weightBytes + o.weightBytes, inputBytes + o.inputBytes, outputBytes + o.outputBytes);
+        }
+    }
+
+    /** The traffic of a layer, split as the heatmap and roofline show it. */
+    public Traffic traffic(Layer layer) {
+        Traffic sum = new Traffic(0, 0, 0);
+        boolean afterConv = false;
+        for (Op op : layer.ops()) {
+            sum = sum.plus(op.kind() == OpKind.ELTWISE_ADD && afterConv
+                    ? new Traffic(0, op.in().elements(), 0) : traffic(op));
+            afterConv |= op.kind() == OpKind.CONV;
+        }
+        return sum;
+    }
+
     /** Int8 bytes through DDR: weights + bias, input feature maps (re-reads included), output feature maps. */
     long bytesMoved(Op op) {
+        return traffic(op).total();
+    }
+
+    Traffic traffic(Op op) {
         long in = op.in().elements();
         long out = op.out().elements();
         return switch (op.kind()) {
@@ -244,11 +274,11 @@ public final class DpuLatencyModel implements LatencyModel, NetworkAnalyzer {
                 long weights = op.weightCount() + (op.bias() || op.batchNorm() ? op.out().c() : 0);
                 long weightBank = board.bufferBytes() / 2;
                 long reloads = Math.max(1, ceilDiv(weights, weightBank));
-                yield weights + in * reloads + out;
+                yield new Traffic(weights, in * reloads, out);
             }
-            case MAX_POOL, AVG_POOL, GLOBAL_AVG_POOL -> in + out;
-            case ELTWISE_ADD -> 2 * in + out;
-            case ELTWISE_MUL -> in + op.in().c() + out;
+            case MAX_POOL, AVG_POOL, GLOBAL_AVG_POOL -> new Traffic(0, in, out);
+            case ELTWISE_ADD -> new Traffic(0, 2 * in, out);
+            case ELTWISE_MUL -> new Traffic(0, in + op.in().c(), out);
         };
     }
 

@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * Names a measured network: a reference network {@code NAME[_WIDTH[_RESOLUTION]]}
  * ({@code resnet50}, {@code mobilenetv2_1.0_224}, {@code mobilenetv1_0.5_160}), or an OFA
  * sub-network config file {@code FILE.json} (width 1.0) or {@code FILE.json@1.2}. Relative config
- * paths are resolved against the measurement file's folder.
+ * paths are resolved against {@code baseDir} when given, else the working directory.
  */
 public final class NetworkSpec {
     private NetworkSpec() {

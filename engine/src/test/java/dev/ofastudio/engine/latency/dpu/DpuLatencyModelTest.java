@@ -60,6 +60,19 @@ class DpuLatencyModelTest {
     }
 
     @Test
+    void splitsLayerTrafficIntoWeightsInputsAndOutputsAndFusesTheResidualAdd() {
+        NetworkDescription net = ReferenceNetworks.describeUnchecked("resnet18");
+        Layer block = net.layer("layer1.0");
+        DpuLatencyModel.Traffic t = model.traffic(block);
+        long fmap = 56L * 56 * 64;
+        // Two 3x3 convs 64->64 (+ bias), each reading and writing one map; the add loads the shortcut only.
+        assertEquals(2 * (64L * 64 * 9 + 64), t.weightBytes());
+        assertEquals(2 * fmap + fmap, t.inputBytes());
+        assertEquals(2 * fmap, t.outputBytes());
+        assertEquals(model.analyze(block).bytes(), t.total());
+    }
+
+    @Test
     void runsDepthwiseOnTheNarrowerAluEngine() {
         FeatureShape in = FeatureShape.square(28, 64);
         Op dw = Op.depthwise("dw", in, 3, 1, Activation.RELU);
