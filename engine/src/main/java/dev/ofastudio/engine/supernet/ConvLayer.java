@@ -29,7 +29,7 @@ final class ConvLayer extends OfaBlock {
     }
 
     NDArray forward(ParameterStore ps, NDArray x, boolean training) {
-        NDArray y = Nn.conv(x, Nn.value(ps, weight, x, training, null), stride, 1);
+        NDArray y = Nn.conv(x, Nn.value(ps, weight, x, training), stride, 1);
         if (bn != null) {
             y = bn.forward(ps, y, training);
         }

@@ -1,6 +1,7 @@
 package dev.ofastudio.engine.supernet;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -57,8 +58,8 @@ public final class ElasticBatchNorm {
     NDArray forward(ParameterStore ps, NDArray x, boolean training) {
         int c = (int) x.getShape().get(1);
         NDIndex active = new NDIndex(":{}", c);
-        NDArray g = Nn.value(ps, gamma, x, training, active);
-        NDArray b = Nn.value(ps, beta, x, training, active);
+        NDArray g = Nn.value(ps, gamma, x, training, c);
+        NDArray b = Nn.value(ps, beta, x, training, c);
         NDArray mean;
         NDArray var;
         if (calibration != null || training) {
@@ -71,8 +72,8 @@ public final class ElasticBatchNorm {
                 updateRunningStats(mean.stopGradient(), var.stopGradient(), n, active);
             }
         } else {
-            mean = Nn.value(ps, runningMean, x, false, active);
-            var = Nn.value(ps, runningVar, x, false, active);
+            mean = Nn.value(ps, runningMean, x, false, c);
+            var = Nn.value(ps, runningVar, x, false, c);
         }
         // PyTorch's CPU kernel: y = x·scale + shift with scale = γ/√(var+eps), shift = β − mean·scale.
         NDArray scale = g.div(var.add(EPS).sqrt());
@@ -84,12 +85,12 @@ public final class ElasticBatchNorm {
         NDArray unbiased = n > 1 ? biasedVar.mul((float) n / (n - 1)) : biasedVar;
         NDArray rm = runningMean.getArray();
         NDArray rv = runningVar.getArray();
-        NDArray newMean = rm.get(active).mul(1f - MOMENTUM).add(batchMean.mul(MOMENTUM));
-        NDArray newVar = rv.get(active).mul(1f - MOMENTUM).add(unbiased.mul(MOMENTUM));
+        // Intermediates live in the forward's manager, never in the model's.
+        NDManager scope = batchMean.getManager();
+        NDArray newMean = rm.get(scope, active).mul(1f - MOMENTUM).add(batchMean.mul(MOMENTUM));
+        NDArray newVar = rv.get(scope, active).mul(1f - MOMENTUM).add(unbiased.mul(MOMENTUM));
         rm.set(active, newMean);
         rv.set(active, newVar);
-        newMean.close();
-        newVar.close();
         numBatchesTracked++;
     }
 

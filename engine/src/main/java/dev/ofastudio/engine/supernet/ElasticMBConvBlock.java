@@ -104,14 +104,14 @@ final class ElasticMBConvBlock extends OfaBlock {
     NDArray forward(ParameterStore ps, NDArray x, boolean training) {
         int c = (int) x.getShape().get(1);
         int mid = activeMid(c);
-        NDArray h = Nn.conv(x, Nn.value(ps, expandWeight, x, training, new NDIndex(":{}, :{}", mid, c)), 1, 1);
+        NDArray h = Nn.conv(x, Nn.value(ps, expandWeight, x, training, mid, c), 1, 1);
         h = Nn.act(expandBn.forward(ps, h, training), act);
         h = Nn.conv(h, activeDepthKernel(ps, x, training, mid), stride, mid);
         h = Nn.act(depthBn.forward(ps, h, training), act);
         if (se != null) {
             h = se.forward(ps, h, training);
         }
-        h = Nn.conv(h, Nn.value(ps, pointWeight, x, training, new NDIndex(":{}, :{}", out, mid)), 1, 1);
+        h = Nn.conv(h, Nn.value(ps, pointWeight, x, training, out, mid), 1, 1);
         h = pointBn.forward(ps, h, training);
         return shortcut ? h.add(x) : h;
     }
@@ -122,13 +122,13 @@ final class ElasticMBConvBlock extends OfaBlock {
      * replaced by {@code v' = M·v} (i.e. {@code v · Mᵀ} on rows), as the reference's get_active_filter.
      */
     NDArray activeDepthKernel(ParameterStore ps, NDArray like, boolean training, int mid) {
-        NDArray filter = Nn.value(ps, depthWeight, like, training, new NDIndex(":{}", mid));
+        NDArray filter = Nn.value(ps, depthWeight, like, training, mid);
         for (int i = 0; i + 1 < kernelsDesc.size() && kernelsDesc.get(i) > activeKernel; i++) {
             int from = kernelsDesc.get(i);
             int to = kernelsDesc.get(i + 1);
             int start = from / 2 - to / 2;
             NDArray crop = filter.get(new NDIndex(":, :, {}:{}, {}:{}", start, start + to, start, start + to));
-            NDArray m = Nn.value(ps, transforms.get(i), like, training, null);
+            NDArray m = Nn.value(ps, transforms.get(i), like, training);
             filter = crop.reshape(mid, (long) to * to).matMul(m.transpose()).reshape(mid, 1, to, to);
         }
         return filter;

@@ -25,7 +25,7 @@ final class LinearLayer extends OfaBlock {
 
     NDArray forward(ParameterStore ps, NDArray x, boolean training) {
         NDArray flat = x.reshape(x.getShape().get(0), -1);
-        return Linear.linear(flat, Nn.value(ps, weight, x, training, null), Nn.value(ps, bias, x, training, null))
+        return Linear.linear(flat, Nn.value(ps, weight, x, training), Nn.value(ps, bias, x, training))
                 .singletonOrThrow();
     }
 

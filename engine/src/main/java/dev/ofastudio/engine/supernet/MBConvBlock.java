@@ -44,15 +44,15 @@ final class MBConvBlock extends OfaBlock {
     NDArray forward(ParameterStore ps, NDArray x, boolean training) {
         NDArray h = x;
         if (expandWeight != null) {
-            h = Nn.conv(h, Nn.value(ps, expandWeight, x, training, null), 1, 1);
+            h = Nn.conv(h, Nn.value(ps, expandWeight, x, training), 1, 1);
             h = Nn.act(expandBn.forward(ps, h, training), spec.act());
         }
-        h = Nn.conv(h, Nn.value(ps, depthWeight, x, training, null), spec.stride(), spec.mid());
+        h = Nn.conv(h, Nn.value(ps, depthWeight, x, training), spec.stride(), spec.mid());
         h = Nn.act(depthBn.forward(ps, h, training), spec.act());
         if (se != null) {
             h = se.forward(ps, h, training);
         }
-        h = Nn.conv(h, Nn.value(ps, pointWeight, x, training, null), 1, 1);
+        h = Nn.conv(h, Nn.value(ps, pointWeight, x, training), 1, 1);
         h = pointBn.forward(ps, h, training);
         return spec.shortcut() ? h.add(x) : h;
     }

@@ -8,6 +8,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import dev.ofastudio.engine.space.Activation;
+import java.util.function.UnaryOperator;
 
 /** The functional operations the OFA MobileNetV3 layers are made of (digest §1.1). */
 final class Nn {
@@ -16,12 +17,38 @@ final class Nn {
 
     /**
      * The value of {@code p} as an array owned by {@code scope} (the forward's manager), so that
-     * per-forward slices never pile up in the model's manager. {@code index} may be null (whole).
+     * per-forward slices never pile up in the model's manager. {@code prefix} gives the leading
+     * size kept along each of the first axes (none: the whole tensor).
      */
-    static NDArray value(ParameterStore ps, Parameter p, NDArray like, boolean training, NDIndex index) {
+    static NDArray value(ParameterStore ps, Parameter p, NDArray like, boolean training, long... prefix) {
         NDArray whole = ps.getValue(p, like.getDevice(), training);
         NDManager scope = like.getManager();
-        return whole.get(scope, index == null ? new NDIndex() : index);
+        long[] shape = whole.getShape().getShape();
+        boolean full = true;
+        StringBuilder index = new StringBuilder();
+        for (int i = 0; i < prefix.length; i++) {
+            full &= prefix[i] == shape[i];
+            index.append(i == 0 ? ":" : ", :").append(prefix[i]);
+        }
+        // The full tensor when nothing is cut away: the same path as a static layer. A cut is
+        // copied into a dense tensor, which the conv kernels run much faster than a strided view;
+        // "+ 0" makes that copy inside autograd (duplicate() would detach it from the weights).
+        return full ? whole.get(scope, new NDIndex()) : whole.get(scope, new NDIndex(index.toString())).add(0f);
+    }
+
+    /**
+     * Runs one layer in its own manager so that its intermediates are freed as soon as it ends
+     * (DJL keeps every array until its manager closes; autograd keeps what backward needs itself).
+     * The result belongs to the input's manager.
+     */
+    static NDArray scoped(NDArray x, UnaryOperator<NDArray> layer) {
+        NDManager home = x.getManager();
+        try (NDManager scope = home.newSubManager()) {
+            x.tempAttach(scope);
+            NDArray y = layer.apply(x);
+            y.attach(home);
+            return y;
+        }
     }
 
     /** Same-padded 2-D convolution without bias ({@code padding = k // 2}). */

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import dev.ofastudio.engine.OfaException;
@@ -32,10 +33,24 @@ public final class OfaSupernet extends OfaBlock {
     private final LinearLayer classifier;
     private final Map<String, Parameter> stateDict = new LinkedHashMap<>();
     private final List<ElasticBatchNorm> allBatchNorms = new ArrayList<>();
+    private final float dropoutRate;
     private SubnetConfig active;
 
+    /** A supernet without dropout (the model-zoo setting; dropout never acts in eval mode anyway). */
     public OfaSupernet(SearchSpace space) {
+        this(space, 0f);
+    }
+
+    /**
+     * @param dropoutRate dropout before the classifier in training mode (the reference trains
+     *     with 0.1)
+     */
+    public OfaSupernet(SearchSpace space, float dropoutRate) {
+        if (!(dropoutRate >= 0f && dropoutRate < 1f)) {
+            throw new IllegalArgumentException("dropout rate must lie in [0, 1), got " + dropoutRate);
+        }
         this.space = space;
+        this.dropoutRate = dropoutRate;
         for (int k : space.kernelSizes()) {
             if (k % 2 == 0) {
                 throw new IllegalArgumentException("kernel sizes must be odd, got " + space.kernelSizes());
@@ -98,16 +113,19 @@ public final class OfaSupernet extends OfaBlock {
         if (x.getShape().dimension() != 4 || x.getShape().get(1) != 3) {
             throw new IllegalArgumentException("expected an NCHW image batch with 3 channels, got " + x.getShape());
         }
-        NDArray h = firstConv.forward(ps, x, training);
-        h = firstBlock.forward(ps, h, training);
+        NDArray h = Nn.scoped(x, in -> firstConv.forward(ps, in, training));
+        h = Nn.scoped(h, in -> firstBlock.forward(ps, in, training));
         for (int b = 0; b < SubnetConfig.BLOCKS; b++) {
             if (active.isActive(b)) {
-                h = blocks.get(b).forward(ps, h, training);
+                ElasticMBConvBlock block = blocks.get(b);
+                h = Nn.scoped(h, in -> block.forward(ps, in, training));
             }
         }
-        h = finalExpand.forward(ps, h, training);
-        h = Nn.globalAvgPool(h);
+        h = Nn.scoped(h, in -> Nn.globalAvgPool(finalExpand.forward(ps, in, training)));
         h = featureMix.forward(ps, h, training);
+        if (training && dropoutRate > 0f) {
+            h = Dropout.dropout(h, dropoutRate, true).singletonOrThrow();
+        }
         return classifier.forward(ps, h, training);
     }
 

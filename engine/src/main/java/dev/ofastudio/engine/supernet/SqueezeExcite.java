@@ -34,11 +34,11 @@ final class SqueezeExcite {
         int c = (int) x.getShape().get(1);
         int m = Channels.seChannels(c);
         NDArray y = Nn.globalAvgPool(x);
-        y = Nn.conv(y, Nn.value(ps, reduceWeight, x, training, new NDIndex(":{}, :{}", m, c)),
-                Nn.value(ps, reduceBias, x, training, new NDIndex(":{}", m)));
+        y = Nn.conv(y, Nn.value(ps, reduceWeight, x, training, m, c),
+                Nn.value(ps, reduceBias, x, training, m));
         y = Nn.act(y, Activation.RELU);
-        y = Nn.conv(y, Nn.value(ps, expandWeight, x, training, new NDIndex(":{}, :{}", c, m)),
-                Nn.value(ps, expandBias, x, training, new NDIndex(":{}", c)));
+        y = Nn.conv(y, Nn.value(ps, expandWeight, x, training, c, m),
+                Nn.value(ps, expandBias, x, training, c));
         return x.mul(Nn.hSigmoid(y));
     }
 

@@ -49,12 +49,11 @@ public final class StaticMobileNetV3 extends OfaBlock {
     }
 
     public NDArray forward(ParameterStore ps, NDArray x, boolean training) {
-        NDArray h = firstConv.forward(ps, x, training);
+        NDArray h = Nn.scoped(x, in -> firstConv.forward(ps, in, training));
         for (MBConvBlock b : blocks) {
-            h = b.forward(ps, h, training);
+            h = Nn.scoped(h, in -> b.forward(ps, in, training));
         }
-        h = finalExpand.forward(ps, h, training);
-        h = Nn.globalAvgPool(h);
+        h = Nn.scoped(h, in -> Nn.globalAvgPool(finalExpand.forward(ps, in, training)));
         h = featureMix.forward(ps, h, training);
         return classifier.forward(ps, h, training);
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ofastudio.engine.space.SubnetConfig;
@@ -13,6 +14,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -51,6 +53,14 @@ class SupernetGoldenTest {
         }
         assertEquals(i, actual.length, "logit count");
         return max;
+    }
+
+    @Test
+    void supernetHasTheReferenceTrainableParameterCount() {
+        long n = net.stateDict().values().stream()
+                .filter(p -> p.getType() != Parameter.Type.RUNNING_MEAN && p.getType() != Parameter.Type.RUNNING_VAR)
+                .mapToLong(p -> p.getShape().size()).sum();
+        assertEquals(Golden.json("forward_cases.json").get("supernet_param_count").asLong(), n);
     }
 
     @ParameterizedTest(name = "case {0}")
