@@ -28,11 +28,20 @@ public final class DiagramExporter {
 
     /**
      * Writes a PNG of {@code layout} at {@code scale} (2 for a sharp slide). Must run on the JavaFX
-     * thread, because it snapshots a canvas.
+     * thread, because it snapshots a canvas. Callers that must not hold the JavaFX thread for the
+     * encoding can call {@link #snapshot} there and {@link #writePng(BufferedImage, Path)} on a
+     * background thread.
      *
      * @return the image size in pixels, {@code {width, height}}
      */
     public static int[] writePng(DiagramLayout layout, Path target, double scale) throws OfaException {
+        BufferedImage image = snapshot(layout, scale);
+        writePng(image, target);
+        return new int[] {image.getWidth(), image.getHeight()};
+    }
+
+    /** Renders {@code layout} at {@code scale} into an image; JavaFX thread only. */
+    public static BufferedImage snapshot(DiagramLayout layout, double scale) {
         if (!Platform.isFxApplicationThread()) {
             throw new IllegalStateException("PNG export snapshots a canvas and must run on the JavaFX thread");
         }
@@ -48,12 +57,15 @@ public final class DiagramExporter {
         SnapshotParameters params = new SnapshotParameters();
         params.setFill(Color.WHITE);
         WritableImage image = canvas.snapshot(params, new WritableImage(w, h));
-        BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
+        return SwingFXUtils.fromFXImage(image, null);
+    }
+
+    /** Encodes {@code image} as PNG into {@code target}, atomically; any thread. */
+    public static void writePng(BufferedImage image, Path target) throws OfaException {
         AtomicFiles.write(target, out -> {
-            if (!ImageIO.write(buffered, "png", out)) {
+            if (!ImageIO.write(image, "png", out)) {
                 throw new IOException("no PNG writer available");
             }
         });
-        return new int[] {w, h};
     }
 }

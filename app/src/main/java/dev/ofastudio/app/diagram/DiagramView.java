@@ -140,6 +140,10 @@ public final class DiagramView extends BorderPane {
         gc.fillRect(0, 0, w, h);
         DiagramLayout l = viewModel.layoutProperty().get();
         if (l == null || w <= 0 || h <= 0) {
+            gc.setFill(Color.web("#6b7280"));
+            gc.setTextAlign(javafx.scene.text.TextAlignment.CENTER);
+            gc.setTextBaseline(javafx.geometry.VPos.CENTER);
+            gc.fillText("Select a sub-network in the chart to see its blocks.", w / 2, h / 2);
             return;
         }
         // Fit the whole diagram, never enlarging past 1.5× (big boxes look clumsy, not clearer).

@@ -32,14 +32,20 @@ final class HeatmapTableCanvas extends Canvas {
     private int hoverRow = -1;
     private int hoverCol = -1;
     private int markedRow = -1;
+    private final String placeholder;
+
+    /** @param placeholder what to say while there is no table */
+    HeatmapTableCanvas(String placeholder) {
+        this.placeholder = placeholder;
+    }
 
     void show(HeatmapTable table, HeatmapMetric metric, ColourScale scale, int markedRow) {
         this.table = table;
         this.metric = metric;
         this.scale = scale;
         this.markedRow = markedRow;
-        int rows = table == null ? 0 : table.rows().size();
-        int cols = table == null ? 1 : table.boards().size();
+        int rows = table == null ? 1 : table.rows().size();
+        int cols = table == null ? 3 : table.boards().size();
         setWidth(LABEL_W + cols * COL_W + 2);
         setHeight(TITLE_H + HEADER_H + rows * ROW_H + TOTAL_GAP + ROW_H + 4);
         redraw();
@@ -93,7 +99,12 @@ final class HeatmapTableCanvas extends Canvas {
     private void redraw() {
         GraphicsContext gc = getGraphicsContext2D();
         gc.clearRect(0, 0, getWidth(), getHeight());
+        gc.setTextBaseline(VPos.CENTER);
         if (table == null) {
+            gc.setFont(CELL_FONT);
+            gc.setFill(MUTED);
+            gc.setTextAlign(TextAlignment.LEFT);
+            gc.fillText(placeholder, 2, TITLE_H / 2);
             return;
         }
         gc.setTextBaseline(VPos.CENTER);

@@ -20,13 +20,15 @@ import javafx.util.Duration;
  */
 public final class HeatmapView extends BorderPane {
     private final HeatmapViewModel viewModel;
-    private final HeatmapTableCanvas subnetCanvas = new HeatmapTableCanvas();
-    private final HeatmapTableCanvas baselineCanvas = new HeatmapTableCanvas();
+    private final HeatmapTableCanvas subnetCanvas =
+            new HeatmapTableCanvas("Select a sub-network in the chart to see its layers here.");
+    private final HeatmapTableCanvas baselineCanvas = new HeatmapTableCanvas("");
     private final WhatIfCanvas whatIfCanvas = new WhatIfCanvas();
     private final ColourLegend legend = new ColourLegend();
     private final Label whatIfTitle = new Label();
     private final Label hoverLabel = new Label();
     private final Tooltip tooltip = new Tooltip();
+    private final Tooltip baselineTooltip = new Tooltip();
 
     public HeatmapView(HeatmapViewModel viewModel) {
         this.viewModel = viewModel;
@@ -69,12 +71,15 @@ public final class HeatmapView extends BorderPane {
         side.setMinWidth(260);
         setRight(side);
 
-        tooltip.setShowDelay(Duration.millis(80));
-        tooltip.setHideDelay(Duration.millis(80));
-        tooltip.setStyle("-fx-font-family: 'DejaVu Sans Mono', monospace;");
-        tooltip.textProperty().bind(viewModel.hoverTextProperty());
+        // one tooltip per canvas, both showing the view model's hover text
+        for (Tooltip t : new Tooltip[] {tooltip, baselineTooltip}) {
+            t.setShowDelay(Duration.millis(80));
+            t.setHideDelay(Duration.millis(80));
+            t.setStyle("-fx-font-family: 'DejaVu Sans Mono', monospace;");
+            t.textProperty().bind(viewModel.hoverTextProperty());
+        }
         Tooltip.install(subnetCanvas, tooltip);
-        Tooltip.install(baselineCanvas, tooltip);
+        Tooltip.install(baselineCanvas, baselineTooltip);
         wirePointer(subnetCanvas);
         wirePointer(baselineCanvas);
 
@@ -86,7 +91,7 @@ public final class HeatmapView extends BorderPane {
         redraw();
     }
 
-    /** The tooltip that shows the hovered cell's values. */
+    /** The tooltip that shows the hovered cell's values over the sub-network's table. */
     public Tooltip tooltip() {
         return tooltip;
     }
@@ -103,7 +108,6 @@ public final class HeatmapView extends BorderPane {
             if (row < 0 || col < 0) {
                 canvas.setHover(-1, -1);
                 viewModel.clearHover();
-                tooltip.hide();
                 return;
             }
             canvas.setHover(row, col);

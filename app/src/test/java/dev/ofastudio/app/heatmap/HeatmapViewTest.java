@@ -94,4 +94,16 @@ class HeatmapViewTest {
         robot.interact(() -> vm.metricProperty().set(HeatmapMetric.OPS_PER_BYTE));
         assertEquals(HeatmapMetric.OPS_PER_BYTE, choice.getValue());
     }
+
+    @Test
+    void hoveringTheBaselineShowsItsValues(FxRobot robot) {
+        HeatmapTable base = vm.baselineTableProperty().get();
+        Canvas canvas = robot.lookup("#heatmap-baseline").queryAs(Canvas.class);
+        robot.moveTo(robot.point(canvas).atPosition(Pos.TOP_LEFT).atOffset(new Point2D(
+                HeatmapTableCanvas.LABEL_W + HeatmapTableCanvas.COL_W * 1.5,
+                HeatmapTableCanvas.TITLE_H + HeatmapTableCanvas.HEADER_H + HeatmapTableCanvas.ROW_H * 3.5)));
+        WaitForAsyncUtils.waitForFxEvents();
+        String text = vm.hoverTextProperty().get();
+        assertTrue(text.startsWith(base.rows().get(3).label() + " on zcu104"), text);
+    }
 }
