@@ -16,6 +16,7 @@ import java.util.function.Function;
  * {@code -Dai.djl.pytorch.num_threads=2 -Dai.djl.pytorch.num_interop_threads=1} to pin 2 threads.
  * Arguments: [resolution (224)] [repeats at batch 1 (20)] [repeats at batch 64 (3)].
  */
+@dev.ofastudio.engine.AllowedToUseStandardStreams("speed harness main: prints its timings")
 public final class SupernetSpeed {
     private SupernetSpeed() {
     }

@@ -7,6 +7,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import dev.ofastudio.engine.AllowedToUseStandardStreams;
 
 /** The engine stays headless: no UI toolkits, and only the CLI writes to the standard streams. */
 @AnalyzeClasses(packages = "dev.ofastudio.engine", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -22,6 +23,7 @@ class EngineArchitectureTest {
     static final ArchRule onlyTheCliUsesStandardStreams = noClasses()
             .that().resideInAPackage("dev.ofastudio.engine..")
             .and().resideOutsideOfPackage("dev.ofastudio.engine.cli..")
+            .and().areNotAnnotatedWith(AllowedToUseStandardStreams.class)
             .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
             .because("library code reports through return values, exceptions and ProgressListener; "
                     + "only the CLI owns stdout and stderr");
