@@ -18,7 +18,8 @@ import javafx.stage.Stage;
 /**
  * The JavaFX application: wires the real services into a {@link Studio} and shows the main window.
  * {@code --fresh} uses in-memory settings (first-run experience without touching preferences);
- * {@code --predictor FILE} loads a predictor at start-up, and {@code --sweep} then runs a sweep (demos).
+ * {@code --profile FILE} loads a latency source (repeatable), {@code --predictor FILE} loads a
+ * predictor at start-up, and {@code --sweep} then runs a sweep (demos).
  */
 public final class StudioApp extends Application {
     private FxTaskExecutor executor;
@@ -37,6 +38,11 @@ public final class StudioApp extends Application {
         stage.show();
         studio.start();
         var raw = getParameters().getRaw();
+        for (int k = 0; k + 1 < raw.size(); k++) {
+            if (raw.get(k).equals("--profile")) {
+                studio.inputs().loadLatency(Path.of(raw.get(k + 1)));
+            }
+        }
         int i = raw.indexOf("--predictor");
         if (i >= 0 && i + 1 < raw.size()) {
             // A predictor named on the command line counts as the user's choice.

@@ -157,6 +157,8 @@ public final class InputsViewModel {
         status.set(task.title() + "…");
         current = task;
         executor.execute(task.onFailure(e -> {
+            // The dialog blocks until dismissed; the load itself is over.
+            busy.set(false);
             status.set(errorTitle);
             dialogs.showErrors(errorTitle, file + " was not loaded; nothing changed.", Problems.of(e));
         }).onCancelled(() -> status.set(task.title() + " cancelled; nothing changed"))

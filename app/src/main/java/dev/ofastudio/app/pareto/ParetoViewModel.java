@@ -264,6 +264,8 @@ public final class ParetoViewModel {
                 })
                 .onFailure(e -> {
                     restorePrevious();
+                    // The dialog blocks until dismissed; the task itself is over.
+                    running.set(false);
                     message.set(task.title() + " failed");
                     dialogs.showErrors(task.title() + " failed", e instanceof OfaException
                             ? "The inputs could not be evaluated." : "Unexpected error: " + e, Problems.of(e));
