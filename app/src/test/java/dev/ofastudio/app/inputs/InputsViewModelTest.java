@@ -1,0 +1,89 @@
+package dev.ofastudio.app.inputs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ofastudio.app.service.ImmediateTaskExecutor;
+import dev.ofastudio.app.settings.MemorySettings;
+import dev.ofastudio.app.testing.FakeDialogService;
+import dev.ofastudio.app.testing.Fakes;
+import dev.ofastudio.engine.OfaException;
+import dev.ofastudio.engine.predict.AccuracyPredictor;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class InputsViewModelTest {
+    private final FakeDialogService dialogs = new FakeDialogService();
+
+    private InputsViewModel vm(InputLoaders loaders) {
+        InputsViewModel vm = new InputsViewModel(loaders, dialogs, new ImmediateTaskExecutor(), new MemorySettings());
+        vm.loadShippedBoards();
+        return vm;
+    }
+
+    @Test
+    void aBrokenFileListsEveryProblemOnItsOwnLineAndChangesNothing() {
+        InputsViewModel vm = vm(Fakes.loaders());
+        var before = List.copyOf(vm.sources());
+        dialogs.answer(Path.of("/data/broken.json"));
+        vm.openLatencyFile();
+        assertEquals(1, dialogs.errors.size());
+        assertEquals(2, dialogs.errors.get(0).problems().size());
+        assertTrue(dialogs.errors.get(0).problems().get(0).contains("layers[3].latency_ms"));
+        assertEquals(before, vm.sources());
+        assertFalse(vm.busyProperty().get());
+    }
+
+    @Test
+    void aYamlFileStandsForItsLookupTableFolder() {
+        InputsViewModel vm = vm(Fakes.loaders());
+        dialogs.answer(Path.of("/data/note10/160_lookup_table.yaml"));
+        vm.openLatencyFile();
+        assertEquals(Path.of("/data/note10").toString(), vm.chosenProperty().get().source().id());
+    }
+
+    @Test
+    void aCancelledLoadIsDiscarded() {
+        InputsViewModel[] self = new InputsViewModel[1];
+        InputLoaders base = Fakes.loaders();
+        InputLoaders cancelling = new InputLoaders() {
+            @Override
+            public AccuracyPredictor loadPredictor(Path file) throws OfaException {
+                return base.loadPredictor(file);
+            }
+
+            @Override
+            public LatencySource loadLatency(Path p) throws OfaException {
+                self[0].cancelLoading(); // the user presses Cancel while the file is read
+                return base.loadLatency(p);
+            }
+
+            @Override
+            public List<LatencySource> shippedBoards() throws OfaException {
+                return base.shippedBoards();
+            }
+
+            @Override
+            public List<ReferenceNet> referenceNets() {
+                return List.of();
+            }
+        };
+        self[0] = vm(cancelling);
+        self[0].loadLatency(Path.of("/data/my.csv"));
+        assertEquals(2, self[0].sources().size());
+        assertTrue(self[0].statusProperty().get().contains("cancelled"));
+        assertTrue(dialogs.errors.isEmpty());
+    }
+
+    @Test
+    void readyNeedsAPredictorAndAnEnabledSource() {
+        InputsViewModel vm = vm(Fakes.loaders());
+        assertFalse(vm.readyBinding().get());
+        vm.loadPredictor(Path.of("/p.pth"), p -> { });
+        assertTrue(vm.readyBinding().get());
+        vm.sources().forEach(s -> s.enabledProperty().set(false));
+        assertFalse(vm.readyBinding().get());
+    }
+}
