@@ -1,14 +1,58 @@
 package dev.ofastudio.engine.cli;
 
-import dev.ofastudio.engine.OfaException;
+import dev.ofastudio.engine.io.SubnetConfigJson;
+import dev.ofastudio.engine.predict.OfficialAccuracyPredictor;
+import dev.ofastudio.engine.space.SearchSpace;
+import dev.ofastudio.engine.space.SubnetConfig;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** PLACEHOLDER: {@code ofa predict} is being built; replace this class. */
-@Command(name = "predict", mixinStandardHelpOptions = true, description = "(not yet available)")
+/**
+ * {@code ofa predict}: the official OFA accuracy predictor's top-1 estimate for one sub-network.
+ * The predictor was trained on the w1.2 space, so ks/e/d are checked against it; the resolution
+ * must be one the predictor encodes (112..224 step 16).
+ */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = "Predicted top-1 accuracy (0-1) of a sub-network by the official OFA MobileNetV3-w1.2 predictor.")
 final class PredictCommand implements Callable<Integer> {
+    @Option(names = "--predictor", required = true, paramLabel = "FILE",
+            description = "The predictor checkpoint, e.g. acc_predictor.pth of the OFA tutorial.")
+    Path predictor;
+
+    @Option(names = "--config", required = true, description = "Sub-network config: a JSON file or inline JSON.")
+    String config;
+
+    @Option(names = "--json", description = "Print JSON: {\"accuracy\": x, ...}.")
+    boolean json;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-        throw new OfaException("'ofa predict' is not available in this build yet");
+        SubnetConfig c = SubnetConfigJson.parseArgument(config);
+        SearchSpace space = SearchSpace.mobileNetV3(1.2);
+        space.validate(c, false);
+        OfficialAccuracyPredictor p = OfficialAccuracyPredictor.load(predictor);
+        p.check(c);
+        double accuracy = p.predict(c);
+        var out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("accuracy", accuracy);
+            m.put("resolution", c.r());
+            m.put("space", space.id());
+            m.put("predictor", p.describe());
+            m.put("config", SubnetConfigJson.toJson(c));
+            JsonOutput.print(out, m);
+        } else {
+            out.printf("Predicted top-1: %.2f%% (%.6f) at r=%d%n", 100 * accuracy, accuracy, c.r());
+        }
+        return 0;
     }
 }

@@ -43,6 +43,31 @@ public final class PthReader {
 
     /** Reads the state dict of {@code file}. */
     public static StateDict read(Path file) throws OfaException {
+        try {
+            return readUnchecked(file);
+        } catch (OfaException e) {
+            String line = oneLine(e.getMessage());
+            throw line.equals(e.getMessage()) ? e : new OfaException(line, e);
+        }
+    }
+
+    /**
+     * Messages quote names taken from the file, which a damaged file can fill with control
+     * characters or megabytes of text: keep the message one printable line of bounded length.
+     */
+    static String oneLine(String message) {
+        StringBuilder sb = new StringBuilder(Math.min(message.length(), 600));
+        for (int i = 0; i < message.length() && sb.length() < 600; i++) {
+            char c = message.charAt(i);
+            sb.append(Character.isISOControl(c) ? '?' : c);
+        }
+        if (sb.length() < message.length()) {
+            sb.append('…');
+        }
+        return sb.toString();
+    }
+
+    private static StateDict readUnchecked(Path file) throws OfaException {
         byte[] head = new byte[4];
         int n;
         try (InputStream s = Files.newInputStream(file)) {
@@ -175,7 +200,10 @@ public final class PthReader {
         }
         Map<String, ByteBuffer> bytes = new HashMap<>();
         for (Object k : keyList) {
-            StorageRef s = storages.get(String.valueOf(k));
+            if (!(k instanceof String)) {
+                throw new OfaException(file + ": storage key list holds " + PickleObjects.describe(k) + ", expected strings");
+            }
+            StorageRef s = storages.get(k);
             if (s == null) {
                 throw new OfaException(file + ": storage '" + k + "' is listed but no tensor uses it");
             }
@@ -185,10 +213,10 @@ public final class PthReader {
                     throw new OfaException(file + ": storage '" + k + "' holds " + count + " elements, expected "
                             + s.numel());
                 }
-                long len = count * s.dtype().byteSize();
-                if (len > in.remaining()) {
+                if (count > in.remaining() / s.dtype().byteSize()) {
                     throw new BufferUnderflowException();
                 }
+                long len = count * s.dtype().byteSize();
                 ByteBuffer data = in.slice(in.position(), (int) len).order(ByteOrder.LITTLE_ENDIAN);
                 in.position(in.position() + (int) len);
                 bytes.put(s.key(), data);
@@ -234,6 +262,15 @@ public final class PthReader {
 
     /** Copies the tensor's elements out of its storage in C-contiguous order. */
     private static Tensor materialize(Path file, String key, TensorSpec spec, ByteBuffer storage) throws OfaException {
+        try {
+            return materializeExact(file, key, spec, storage);
+        } catch (ArithmeticException e) { // sizes from a damaged pickle can overflow a long
+            throw new OfaException(file + ": tensor '" + key + "' has an invalid size, stride or offset");
+        }
+    }
+
+    private static Tensor materializeExact(Path file, String key, TensorSpec spec, ByteBuffer storage)
+            throws OfaException {
         StorageRef s = spec.storage();
         int es = s.dtype().byteSize();
         long[] shape = spec.shape();
@@ -245,7 +282,7 @@ public final class PthReader {
             throw new OfaException(file + ": tensor '" + key + "' has an invalid shape " + java.util.Arrays.toString(shape));
         }
         long storageElems = storage.capacity() / es;
-        if (s.elementOffset() + s.numel() > storageElems) {
+        if (Math.addExact(s.elementOffset(), s.numel()) > storageElems) {
             throw new OfaException(file + ": storage '" + s.key() + "' of tensor '" + key + "' holds "
                     + storageElems + " elements, expected " + (s.elementOffset() + s.numel()));
         }
@@ -257,13 +294,13 @@ public final class PthReader {
             if (stride[i] < 0) {
                 throw new OfaException(file + ": tensor '" + key + "' has a negative stride");
             }
-            last += (shape[i] - 1) * stride[i];
+            last = Math.addExact(last, Math.multiplyExact(shape[i] - 1, stride[i]));
         }
         if (spec.offset() < 0 || last >= s.numel()) {
             throw new OfaException(file + ": tensor '" + key + "' reaches past the end of its storage '" + s.key()
                     + "' (" + s.numel() + " elements)");
         }
-        if (numel * es > Integer.MAX_VALUE - 8) {
+        if (Math.multiplyExact(numel, es) > Integer.MAX_VALUE - 8) {
             throw new OfaException(file + ": tensor '" + key + "' is larger than 2 GB, not supported");
         }
         long base = s.elementOffset() + spec.offset();

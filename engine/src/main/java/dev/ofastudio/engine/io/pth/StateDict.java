@@ -71,8 +71,17 @@ public final class StateDict {
     public void requireKeys(List<String> expected) throws OfaException {
         List<String> missing = expected.stream().filter(k -> !tensors.containsKey(k)).toList();
         if (!missing.isEmpty()) {
-            throw new OfaException(where() + "missing tensors " + missing + " (found keys " + tensors.keySet() + ")");
+            throw new OfaException(where() + "missing tensors " + missing + " (found " + describeKeys() + ")");
         }
+    }
+
+    /** The first few keys, for error messages. */
+    private String describeKeys() {
+        if (tensors.isEmpty()) {
+            return "no tensors";
+        }
+        List<String> first = tensors.keySet().stream().limit(5).toList();
+        return tensors.size() + " tensors: " + String.join(", ", first) + (tensors.size() > 5 ? ", …" : "");
     }
 
     private String where() {

@@ -146,7 +146,7 @@ final class Unpickler {
             case 's' -> {
                 Object v = pop();
                 Object k = pop();
-                asMap(peek(), at).put(k, v);
+                putPairs(asMap(peek(), at), java.util.Arrays.asList(k, v), at);
             }
             case 'u' -> {
                 List<Object> items = popToMark(at);
@@ -220,7 +220,9 @@ final class Unpickler {
             throw error(at, "persistent id names no storage type");
         }
         DType dtype = DType.ofStorageClass(g.name());
-        String key = String.valueOf(t.get(2));
+        if (!(t.get(2) instanceof String key)) {
+            throw error(at, "storage key is " + PickleObjects.describe(t.get(2)) + ", expected a string");
+        }
         long numel = toLong(t.get(4), at);
         if (numel < 0) {
             throw error(at, "storage '" + key + "' has negative size " + numel);
@@ -236,7 +238,7 @@ final class Unpickler {
             }
             long offset = toLong(v.get(1), at);
             long size = toLong(v.get(2), at);
-            if (offset < 0 || size < 0 || offset + size > numel) {
+            if (offset < 0 || size < 0 || offset > numel || size > numel - offset) {
                 throw error(at, "storage view reaches past storage '" + key + "'");
             }
             return new StorageRef(dtype, key, size, offset);
@@ -270,7 +272,9 @@ final class Unpickler {
         }
         for (int i = 0; i < items.size(); i += 2) {
             Object k = items.get(i);
-            if (k instanceof Map || k instanceof List) {
+            // only immutable keys: a mutable one could contain itself and recurse in hashCode
+            if (!(k instanceof String || k instanceof Long || k instanceof Boolean || k instanceof Double
+                    || k instanceof BigInteger || k == null)) {
                 throw error(at, "unhashable dict key " + PickleObjects.describe(k));
             }
             m.put(k, items.get(i + 1));

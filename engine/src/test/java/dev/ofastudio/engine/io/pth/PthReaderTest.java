@@ -1,7 +1,7 @@
 package dev.ofastudio.engine.io.pth;
 
-import static dev.ofastudio.engine.io.pth.PickleBuilder.floatsLE;
-import static dev.ofastudio.engine.io.pth.PickleBuilder.longsLE;
+import static dev.ofastudio.engine.testing.PickleBuilder.floatsLE;
+import static dev.ofastudio.engine.testing.PickleBuilder.longsLE;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.testing.Golden;
+import dev.ofastudio.engine.testing.PickleBuilder;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -229,7 +230,7 @@ class PthReaderTest {
     }
 
     @Test
-    @Timeout(value = 30, unit = TimeUnit.SECONDS) // a guard against hangs, not a speed check
+    @Timeout(value = 120, unit = TimeUnit.SECONDS) // a guard against hangs, not a speed check
     void rejectsRandomGarbageWithoutHanging() throws Exception {
         Random rnd = new Random(7);
         byte[] good = twoTensorDict().stop().bytes();
@@ -251,6 +252,28 @@ class PthReaderTest {
             junk[0] = (byte) 0x80; // looks like a legacy pickle
             Path f = Files.write(dir.resolve("junk" + i + ".pth"), junk);
             rejects(f);
+        }
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS) // a guard against hangs, not a speed check
+    void rejectsDamagedLegacyPicklesWithoutHanging() throws Exception {
+        // the pickles of the legacy layout and the first storage (it starts at byte 1229)
+        byte[] good = Arrays.copyOf(Files.readAllBytes(Golden.golden("acc_predictor.pth")), 1400);
+        Random rnd = new Random(11);
+        Path f = dir.resolve("damaged_legacy.pth");
+        for (int i = 0; i < 200; i++) {
+            byte[] bad = good.clone();
+            for (int k = 0; k < 1 + rnd.nextInt(4); k++) {
+                bad[1 + rnd.nextInt(1300)] = (byte) rnd.nextInt(256); // inside the pickles, not the raw floats
+            }
+            Files.write(f, bad);
+            try {
+                PthReader.read(f);
+            } catch (OfaException e) {
+                assertTrue(e.getMessage().startsWith(f.toString()), e.getMessage());
+                assertFalse(e.getMessage().contains("\n"), e.getMessage());
+            }
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.ofastudio.engine.io.pth;
+package dev.ofastudio.engine.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,23 +14,23 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** Writes pickles opcode by opcode, the way torch.save does, to make test checkpoints. */
-final class PickleBuilder {
+public final class PickleBuilder {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    PickleBuilder op(int code) {
+    public PickleBuilder op(int code) {
         out.write(code);
         return this;
     }
 
-    PickleBuilder proto() {
+    public PickleBuilder proto() {
         return op(0x80).op(2);
     }
 
-    PickleBuilder mark() {
+    public PickleBuilder mark() {
         return op('(');
     }
 
-    PickleBuilder str(String s) {
+    public PickleBuilder str(String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         op('X');
         int32(b.length);
@@ -38,7 +38,7 @@ final class PickleBuilder {
         return this;
     }
 
-    PickleBuilder integer(long v) {
+    public PickleBuilder integer(long v) {
         if (v >= 0 && v < 256) {
             return op('K').op((int) v);
         }
@@ -52,14 +52,14 @@ final class PickleBuilder {
         return int32((int) v);
     }
 
-    PickleBuilder global(String module, String name) {
+    public PickleBuilder global(String module, String name) {
         op('c');
         out.writeBytes((module + "\n" + name + "\n").getBytes(StandardCharsets.US_ASCII));
         return this;
     }
 
     /** Pushes a tuple of ints. */
-    PickleBuilder ints(long... values) {
+    public PickleBuilder ints(long... values) {
         mark();
         for (long v : values) {
             integer(v);
@@ -68,7 +68,7 @@ final class PickleBuilder {
     }
 
     /** Pushes {@code _rebuild_tensor_v2(storage, offset, shape, stride, False, OrderedDict())}. */
-    PickleBuilder tensor(String storageClass, String key, long numel, long offset, long[] shape, long[] stride) {
+    public PickleBuilder tensor(String storageClass, String key, long numel, long offset, long[] shape, long[] stride) {
         global("torch._utils", "_rebuild_tensor_v2");
         mark();
         mark().str("storage").global("torch", storageClass).str(key).str("cpu").integer(numel).op('t').op('Q');
@@ -82,7 +82,7 @@ final class PickleBuilder {
     }
 
     /** Contiguous tensor over a whole storage. */
-    PickleBuilder tensor(String storageClass, String key, long... shape) {
+    public PickleBuilder tensor(String storageClass, String key, long... shape) {
         long[] stride = new long[shape.length];
         long s = 1;
         for (int i = shape.length - 1; i >= 0; i--) {
@@ -93,20 +93,20 @@ final class PickleBuilder {
     }
 
     /** Pushes an empty OrderedDict. */
-    PickleBuilder orderedDict() {
+    public PickleBuilder orderedDict() {
         return global("collections", "OrderedDict").op(')').op('R');
     }
 
-    PickleBuilder stop() {
+    public PickleBuilder stop() {
         return op('.');
     }
 
-    PickleBuilder raw(byte[] b) {
+    public PickleBuilder raw(byte[] b) {
         out.writeBytes(b);
         return this;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         return out.toByteArray();
     }
 
@@ -118,7 +118,7 @@ final class PickleBuilder {
         return this;
     }
 
-    static byte[] floatsLE(float... values) {
+    public static byte[] floatsLE(float... values) {
         ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         for (float v : values) {
             b.putFloat(v);
@@ -126,7 +126,7 @@ final class PickleBuilder {
         return b.array();
     }
 
-    static byte[] longsLE(long... values) {
+    public static byte[] longsLE(long... values) {
         ByteBuffer b = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
         for (long v : values) {
             b.putLong(v);
@@ -135,7 +135,7 @@ final class PickleBuilder {
     }
 
     /** Writes a zip of stored (uncompressed) entries, like torch.save. */
-    static Path zip(Path file, Map<String, byte[]> entries) throws IOException {
+    public static Path zip(Path file, Map<String, byte[]> entries) throws IOException {
         try (OutputStream os = Files.newOutputStream(file); ZipOutputStream z = new ZipOutputStream(os)) {
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
                 ZipEntry ze = new ZipEntry(e.getKey());
@@ -150,5 +150,26 @@ final class PickleBuilder {
             }
         }
         return file;
+    }
+
+    /**
+     * Writes a torch.save-style zip checkpoint holding an OrderedDict of float32 tensors.
+     *
+     * @param tensors key → values, in order
+     * @param shapes key → shape (product must equal the value count)
+     */
+    public static Path writeFloatStateDict(Path file, Map<String, float[]> tensors, Map<String, long[]> shapes)
+            throws IOException {
+        PickleBuilder p = new PickleBuilder().proto().orderedDict().mark();
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        entries.put("archive/data.pkl", null);
+        int n = 0;
+        for (Map.Entry<String, float[]> e : tensors.entrySet()) {
+            String storage = String.valueOf(n++);
+            p.str(e.getKey()).tensor("FloatStorage", storage, shapes.get(e.getKey()));
+            entries.put("archive/data/" + storage, floatsLE(e.getValue()));
+        }
+        entries.put("archive/data.pkl", p.op('u').stop().bytes());
+        return zip(file, entries);
     }
 }
