@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import java.util.function.Consumer;
@@ -74,8 +75,10 @@ public final class ElasticBatchNorm {
         } else {
             mean = Nn.value(ps, runningMean, x, false, c);
             var = Nn.value(ps, runningVar, x, false, c);
+            // Eval: PyTorch's own fused kernel (one pass over x), as the reference runs it.
+            return BatchNorm.batchNorm(x, mean, var, g, b, 1, 1f - MOMENTUM, EPS, false).singletonOrThrow();
         }
-        // PyTorch's CPU kernel: y = x·scale + shift with scale = γ/√(var+eps), shift = β − mean·scale.
+        // Batch statistics: y = x·scale + shift with scale = γ/√(var+eps), shift = β − mean·scale.
         NDArray scale = g.div(var.add(EPS).sqrt());
         NDArray shift = b.sub(mean.mul(scale));
         return x.mul(scale.reshape(1, c, 1, 1)).add(shift.reshape(1, c, 1, 1));

@@ -14,6 +14,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -52,6 +53,7 @@ public final class SubnetExport {
             header.set("config", SubnetConfigJson.toJson(config));
             CheckpointFile.write(tmp.resolve(WEIGHTS), header,
                     SupernetFiles.tensors(net.stateDict(), net.allBatchNorms()));
+            readableByAll(tmp);
             if (Files.exists(target)) {
                 old = Files.createTempDirectory(parent, "." + target.getFileName() + ".old.");
                 Files.delete(old);
@@ -64,6 +66,19 @@ public final class SubnetExport {
         } finally {
             deleteQuietly(tmp);
             deleteQuietly(old);
+        }
+    }
+
+    /** Temp directories and files are created owner-only; an export is an ordinary output. */
+    private static void readableByAll(Path dir) throws IOException {
+        if (!Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+            return;
+        }
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
+            }
         }
     }
 
