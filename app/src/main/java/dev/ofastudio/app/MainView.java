@@ -90,7 +90,7 @@ public final class MainView extends BorderPane {
         center.getChildren().add(welcomeLayer);
 
         selectionTabs.setId("selectionTabs");
-        selectionTabs.getTabs().addAll(tab("Diagram", new DiagramView(studio.diagram())),
+        selectionTabs.getTabs().addAll(tab("Diagram", new DiagramView(studio.diagram(), studio::chooseDiagramExport)),
                 tab("Heatmap", new HeatmapView(studio.heatmap())), tab("Details", new SelectionDetailsView(pareto)));
         SplitPane right = new SplitPane(center, selectionTabs);
         right.setOrientation(Orientation.VERTICAL);

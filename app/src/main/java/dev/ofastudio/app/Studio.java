@@ -8,6 +8,7 @@ import dev.ofastudio.app.pareto.ParetoViewModel;
 import dev.ofastudio.app.pareto.SweepRunner;
 import dev.ofastudio.app.present.PresentViewModel;
 import dev.ofastudio.app.service.DialogService;
+import dev.ofastudio.app.service.FileDialogSpec;
 import dev.ofastudio.app.service.TaskExecutor;
 import dev.ofastudio.app.settings.StudioSettings;
 import dev.ofastudio.app.welcome.PredictorDownloader;
@@ -18,6 +19,8 @@ import dev.ofastudio.app.heatmap.BoardAnalyzer;
 import dev.ofastudio.app.heatmap.HeatmapViewModel;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The composition root: every view model of one studio window, wired to the services it gets.
@@ -33,10 +36,12 @@ public final class Studio {
     private final TaskExecutor executor;
     private final HeatmapViewModel heatmap;
     private final DiagramViewModel diagram;
+    private final DialogService dialogs;
 
     public Studio(InputLoaders loaders, DialogService dialogs, TaskExecutor executor, StudioSettings settings,
             BudgetSearch search, Path predictorDownloadTarget, List<BoardAnalyzer> heatmapBoards) {
         this.executor = executor;
+        this.dialogs = dialogs;
         inputs = new InputsViewModel(loaders, dialogs, executor, settings);
         pareto = new ParetoViewModel(inputs, new SweepRunner(search), executor, dialogs);
         export = new ExportViewModel(pareto, inputs, dialogs);
@@ -53,8 +58,27 @@ public final class Studio {
                 heatmap.setSubnet(s.space(), s.config());
             }
         });
+        // Pointing at a block in the diagram shows its kernel x expand what-if grid in the heatmap.
+        diagram.hoveredBlockProperty().addListener((o, a, b) -> {
+            if (b.intValue() >= 0) {
+                heatmap.showWhatIf(b.intValue());
+            }
+        });
+        diagram.selectedBlockProperty().addListener((o, a, b) -> {
+            if (b.intValue() >= 0) {
+                heatmap.showWhatIf(b.intValue());
+            }
+        });
         loaders.referenceNets().stream().filter(r -> r.name().equals(PresentViewModel.BASELINE)).findFirst()
                 .ifPresent(r -> heatmap.setBaseline(r.network()));
+    }
+
+    /** Asks where to export the diagram as {@code extension} ("png" or "svg"). */
+    public Optional<Path> chooseDiagramExport(String extension) {
+        String upper = extension.toUpperCase(Locale.ROOT);
+        return dialogs.showSaveDialog(FileDialogSpec.of("Export the architecture diagram as " + upper,
+                new FileDialogSpec.Filter(upper + " image", List.of("*." + extension)))
+                .withInitialFileName("subnet-diagram." + extension));
     }
 
     public HeatmapViewModel heatmap() {

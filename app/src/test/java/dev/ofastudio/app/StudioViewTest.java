@@ -147,6 +147,22 @@ class StudioViewTest {
         robot.clickOn("Export").clickOn("Chart (PNG)…");
         var png = ImageIO.read(tmp.resolve("chart.png").toFile());
         assertEquals((int) view.chart().canvas().getWidth(), png.getWidth());
+
+        // The diagram tab exports the selected net as SVG and PNG through the dialog service.
+        robot.clickOn("Diagram");
+        dialogs.answer(tmp.resolve("net.svg"));
+        robot.clickOn("#diagram-export-svg");
+        String svg = Files.readString(tmp.resolve("net.svg"));
+        assertTrue(svg.startsWith("<?xml") || svg.startsWith("<svg"), svg.substring(0, 40));
+        for (int b = 0; b < 20; b++) {
+            if (sel.config().isActive(b)) {
+                assertTrue(svg.contains("k" + sel.config().ks(b)), "kernel label of block " + b);
+            }
+        }
+        dialogs.answer(tmp.resolve("net.png"));
+        robot.clickOn("#diagram-export-png");
+        var diagramPng = ImageIO.read(tmp.resolve("net.png").toFile());
+        assertEquals((int) Math.ceil(studio.diagram().layoutProperty().get().width() * 2), diagramPng.getWidth());
     }
 
     @Test
