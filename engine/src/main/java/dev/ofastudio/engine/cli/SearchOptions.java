@@ -61,14 +61,7 @@ final class SearchOptions {
     List<String> resolutions;
 
     SearchSpace space() throws OfaException {
-        if (width != 1.0 && width != 1.2) {
-            throw new OfaException("option --width: expected 1.0 or 1.2, found " + width);
-        }
-        if (classes < 1) {
-            throw new OfaException("option --classes: expected a positive class count, found " + classes);
-        }
-        return SearchSpace.mobileNetV3(width).withNumClasses(classes)
-                .withResolutions(SpaceOptions.parseResolutions(resolutions));
+        return SpaceOptions.space(width, classes, resolutions);
     }
 
     EvolutionConfig evolution() throws OfaException {

@@ -19,6 +19,14 @@ final class SpaceOptions {
     List<String> resolutions;
 
     SearchSpace space() throws OfaException {
+        return space(width, classes, resolutions);
+    }
+
+    /**
+     * The OFA MobileNetV3 space for these option values; {@code resolutions} null or empty keeps
+     * the default 128..224 step 4. Shared by every command that takes --width/--classes/--resolutions.
+     */
+    static SearchSpace space(double width, int classes, List<String> resolutions) throws OfaException {
         if (width != 1.0 && width != 1.2) {
             throw new OfaException("option --width: expected 1.0 or 1.2, found " + width);
         }
