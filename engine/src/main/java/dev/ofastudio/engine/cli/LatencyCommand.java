@@ -45,13 +45,14 @@ final class LatencyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
-        NetworkDescription net = network.describe();
         if (lut != null) {
             if (target.given()) {
                 throw new OfaException("option --lut: a lookup table replaces the board; drop --board/--board-spec/--profile");
             }
-            return printLut(net, LutLatencyModel.load(lut));
+            LutLatencyModel table = LutLatencyModel.load(lut);
+            return printLut(network.describeFor(table), table);
         }
+        NetworkDescription net = network.describe();
         NetworkAnalyzer analyzer = target.analyzer();
         NetworkReport r = analyzer.analyze(net);
         if (json) {

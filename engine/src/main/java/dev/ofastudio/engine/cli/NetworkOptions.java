@@ -5,6 +5,7 @@ import dev.ofastudio.engine.arch.NetworkDescription;
 import dev.ofastudio.engine.arch.OfaMobileNetV3;
 import dev.ofastudio.engine.arch.reference.ReferenceNetworks;
 import dev.ofastudio.engine.io.SubnetConfigJson;
+import dev.ofastudio.engine.latency.LutLatencyModel;
 import dev.ofastudio.engine.space.SearchSpace;
 import dev.ofastudio.engine.space.SubnetConfig;
 import picocli.CommandLine.Option;
@@ -26,6 +27,28 @@ final class NetworkOptions {
 
     boolean isConfig() {
         return config != null;
+    }
+
+    /**
+     * The network to look up in {@code table}. Without --width, an OFA config takes the width the
+     * table was made for (the Note10 tables are w1.2, a w1.0 table has 16-channel stems), found by
+     * which width's layers the table covers; with neither covered, the w1.0 net is returned and
+     * the lookup names its missing keys.
+     */
+    NetworkDescription describeFor(LutLatencyModel table) throws OfaException {
+        if (config == null || width != null) {
+            return describe();
+        }
+        NetworkDescription w10 = describe();
+        if (table.resolutions().contains(w10.resolution()) && !table.missingKeys(w10).isEmpty()) {
+            width = 1.2;
+            NetworkDescription w12 = describe();
+            if (table.missingKeys(w12).isEmpty()) {
+                return w12;
+            }
+            width = null;
+        }
+        return w10;
     }
 
     NetworkDescription describe() throws OfaException {

@@ -83,6 +83,28 @@ class LatencyCommandTest {
         assertTrue(j.get("layers").get(0).get("key").asText().startsWith("Conv-input:"));
     }
 
+    /** The form has no --width: the Note10 tables are for w1.2, so that is the width used. */
+    @Test
+    void takesTheWidthOfTheLookupTableWhenNoWidthIsGiven() {
+        for (JsonNode c : Golden.json("latency_cases.json").get("cases")) {
+            CliRun r = CliRun.of("latency", "--config", c.get("config").toString(), "--lut",
+                    Golden.golden("note10_lut").toString(), "--json");
+            assertEquals(0, r.code(), r.err());
+            assertEquals(c.get("latency_ms_library").asDouble(), r.json().get("latency_ms").asDouble(), 1e-6,
+                    c.get("name").asText());
+        }
+    }
+
+    @Test
+    void aWidthThatTheTableLacksListsTheMissingKeys() {
+        JsonNode c = Golden.json("latency_cases.json").get("cases").get(0);
+        CliRun r = CliRun.of("latency", "--config", c.get("config").toString(), "--width", "1.0", "--lut",
+                Golden.golden("note10_lut").toString(), "--json");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("keys missing") && r.err().contains("Conv-input:224x224x3-output:112x112x16"),
+                r.err());
+    }
+
     @Test
     void oldInstructionSetSendsHardSwishToTheCpu() {
         JsonNode j = CliRun.of("latency", "--config", MAX, "--board", "zcu102", "--isa", "0", "--json").json();
