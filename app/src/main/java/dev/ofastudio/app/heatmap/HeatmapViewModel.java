@@ -10,6 +10,7 @@ import dev.ofastudio.engine.space.SearchSpace;
 import dev.ofastudio.engine.space.SubnetConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,10 +30,10 @@ import javafx.beans.property.SimpleObjectProperty;
  * {@link #setSubnet} whenever the selection changes and {@link #setBaseline} once;
  * {@link #setBoards} replaces the columns (the studio follows the checked latency sources) and
  * recomputes both tables. With no board the tables are empty and {@link #noteProperty} says
- * why. Analyses run
- * on the calling thread: the analytic DPU model prices a ~30-layer net in well under a
- * millisecond, so a selection change (boards × 1 analysis, and 9 per board for a what-if) does
- * not need a background task. An analyzer failure clears the table and sets {@link #errorProperty}.
+ * why. Analyses run on the calling thread: the analytic DPU model prices a ~30-layer net in well
+ * under a millisecond, so a selection change (boards × 1 analysis, and 9 per board for a what-if)
+ * does not need a background task. A board whose analyzer fails on a network loses its column in
+ * that table (no table when every board fails) and {@link #errorProperty} says why.
  */
 public final class HeatmapViewModel {
     private List<BoardAnalyzer> analyzers;
@@ -94,7 +95,7 @@ public final class HeatmapViewModel {
     private void useBoards(List<BoardAnalyzer> list) {
         List<BoardAnalyzer> copy = List.copyOf(list);
         List<String> ids = copy.stream().map(BoardAnalyzer::boardId).toList();
-        if (new java.util.HashSet<>(ids).size() != ids.size()) {
+        if (new HashSet<>(ids).size() != ids.size()) {
             throw new IllegalArgumentException("heatmap board ids must be distinct, got " + ids);
         }
         this.analyzers = copy;

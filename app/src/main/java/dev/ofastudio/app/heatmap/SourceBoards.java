@@ -8,7 +8,6 @@ import dev.ofastudio.engine.latency.dpu.NetworkReport;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -76,7 +75,7 @@ public record SourceBoards(List<BoardAnalyzer> analyzers, List<String> leftOut) 
 
     private static String uniqueId(String base, Set<String> used) {
         String id = base;
-        for (int n = 2; used.contains(id.toLowerCase(Locale.ROOT)) || used.contains(id); n++) {
+        for (int n = 2; used.contains(id); n++) {
             id = base + " (" + n + ")";
         }
         return id;
