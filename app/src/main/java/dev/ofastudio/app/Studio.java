@@ -17,6 +17,9 @@ import dev.ofastudio.app.workspace.WorkspaceViewModel;
 import dev.ofastudio.app.diagram.DiagramViewModel;
 import dev.ofastudio.app.heatmap.BoardAnalyzer;
 import dev.ofastudio.app.heatmap.HeatmapViewModel;
+import dev.ofastudio.app.heatmap.SourceBoards;
+import dev.ofastudio.app.inputs.SourceItem;
+import javafx.collections.ListChangeListener;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +41,10 @@ public final class Studio {
     private final DiagramViewModel diagram;
     private final DialogService dialogs;
 
+    /**
+     * @param heatmapBoards per-layer analyzers of the shipped boards, by board id: the heatmap
+     *     column of a checked shipped source; loaded profiles and board specs bring their own
+     */
     public Studio(InputLoaders loaders, DialogService dialogs, TaskExecutor executor, StudioSettings settings,
             BudgetSearch search, Path predictorDownloadTarget, List<BoardAnalyzer> heatmapBoards) {
         this.executor = executor;
@@ -49,8 +56,18 @@ public final class Studio {
         welcome = new WelcomeViewModel(settings, inputs, dialogs, executor, new PredictorDownloader(),
                 predictorDownloadTarget);
         present = new PresentViewModel(pareto);
-        heatmap = new HeatmapViewModel(heatmapBoards);
-        diagram = new DiagramViewModel();
+        heatmap = new HeatmapViewModel(List.of());
+        // One heatmap column per checked latency source that gives per-layer DPU reports: the
+        // shipped boards use heatmapBoards (by board id), loaded profiles and specs their own model.
+        List<BoardAnalyzer> shippedColumns = List.copyOf(heatmapBoards);
+        Runnable followSources = () -> {
+            SourceBoards columns = SourceBoards.of(inputs.enabledSources(), shippedColumns);
+            heatmap.setBoards(columns.analyzers());
+            heatmap.setNote(columns.note());
+        };
+        inputs.sources().addListener((ListChangeListener<SourceItem>) c -> followSources.run());
+        followSources.run();
+        diagram = new DiagramViewModel(executor);
         // The diagram and the heatmap follow the chart's selection.
         pareto.selectedProperty().addListener((o, a, s) -> {
             if (s != null) {

@@ -22,6 +22,7 @@ import dev.ofastudio.engine.arch.OfaMobileNetV3;
 import dev.ofastudio.engine.io.Json;
 import dev.ofastudio.engine.io.SubnetConfigJson;
 import dev.ofastudio.engine.latency.dpu.BoardSpecs;
+import dev.ofastudio.engine.latency.dpu.DpuLatencyModel;
 import dev.ofastudio.engine.search.EvolutionConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,6 +121,20 @@ class StudioViewTest {
         assertEquals(DiagramLayout.of(space, sel.config()), studio.diagram().layoutProperty().get());
         assertEquals(OfaMobileNetV3.describe(space, sel.config()),
                 studio.heatmap().subnetTableProperty().get().network());
+        // The loaded board spec is a fourth heatmap column, analyzed with its own model.
+        var heat = studio.heatmap().subnetTableProperty().get();
+        assertEquals(List.of("zcu102", "zcu104", "kv260", "myboard"), heat.boards());
+        assertEquals(new DpuLatencyModel(BoardSpecs.load("zcu104")).analyze(heat.network()), heat.reports().get(3));
+        assertEquals(4, studio.heatmap().baselineTableProperty().get().boards().size());
+        // Unchecking the source in the inputs list drops its column; checking it brings it back.
+        var myCheckBox = robot.lookup("#sourcesList .list-cell").queryAllAs(javafx.scene.control.ListCell.class)
+                .stream().filter(c -> c.getItem() != null && c.getItem().toString().contains("myboard.json"))
+                .findFirst().orElseThrow().lookup(".check-box");
+        robot.clickOn(myCheckBox);
+        assertFalse(studio.inputs().find(board.toAbsolutePath().toString()).orElseThrow().isEnabled());
+        assertEquals(List.of("zcu102", "zcu104", "kv260"), studio.heatmap().subnetTableProperty().get().boards());
+        robot.clickOn(myCheckBox);
+        assertEquals(4, studio.heatmap().subnetTableProperty().get().boards().size());
 
         // Export the selection and read the files back.
         dialogs.answer(tmp.resolve("pick.config.json"));

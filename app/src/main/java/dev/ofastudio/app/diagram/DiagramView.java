@@ -84,11 +84,12 @@ public final class DiagramView extends BorderPane {
         png.setId("diagram-export-png");
         Button svg = new Button("SVG…");
         svg.setId("diagram-export-svg");
-        png.disableProperty().bind(viewModel.layoutProperty().isNull());
+        png.disableProperty().bind(viewModel.layoutProperty().isNull().or(viewModel.exportingProperty()));
         svg.disableProperty().bind(viewModel.layoutProperty().isNull());
-        // PNG at 2x so the export stays sharp on slides
-        png.setOnAction(e -> saveTarget.apply("png").ifPresent(p -> viewModel.exportPng(p,
-                (layout, target) -> DiagramExporter.writePng(layout, target, 2))));
+        // PNG at 2x so the export stays sharp on slides; the snapshot is taken here, on the FX
+        // thread, and the view model encodes and writes it in the background.
+        png.setOnAction(e -> saveTarget.apply("png").ifPresent(p -> viewModel.exportPngInBackground(p,
+                layout -> DiagramExporter.snapshot(layout, 2))));
         svg.setOnAction(e -> saveTarget.apply("svg").ifPresent(viewModel::exportSvg));
         Label status = new Label();
         status.setId("diagram-export-status");

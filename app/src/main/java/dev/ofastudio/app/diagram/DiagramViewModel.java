@@ -1,14 +1,20 @@
 package dev.ofastudio.app.diagram;
 
+import dev.ofastudio.app.service.BackgroundTask;
+import dev.ofastudio.app.service.ImmediateTaskExecutor;
+import dev.ofastudio.app.service.TaskExecutor;
 import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.arch.Layer;
 import dev.ofastudio.engine.io.AtomicFiles;
 import dev.ofastudio.engine.space.SearchSpace;
 import dev.ofastudio.engine.space.SubnetConfig;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -36,10 +42,19 @@ public final class DiagramViewModel {
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper(this, "details", "");
     private final ReadOnlyIntegerWrapper hoveredBlock = new ReadOnlyIntegerWrapper(this, "hoveredBlock", -1);
     private final ReadOnlyStringWrapper exportStatus = new ReadOnlyStringWrapper(this, "exportStatus", "");
+    private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper(this, "exporting");
+    private final TaskExecutor executor;
     private SubnetConfig config;
     private boolean syncing;
 
+    /** A diagram whose PNG encoding runs on the calling thread (tests, tools). */
     public DiagramViewModel() {
+        this(new ImmediateTaskExecutor());
+    }
+
+    /** A diagram whose PNG encoding and write run on {@code executor}, off the JavaFX thread. */
+    public DiagramViewModel(TaskExecutor executor) {
+        this.executor = executor;
         selectedId.addListener((obs, old, now) -> sync(() -> selectedBlock.set(blockOf(now))));
         selectedBlock.addListener((obs, old, now) -> sync(() -> {
             int b = now.intValue();
@@ -96,6 +111,50 @@ public final class DiagramViewModel {
     /** Writes the diagram as PNG with {@code writer} (on the JavaFX thread for a canvas snapshot). */
     public boolean exportPng(Path target, PngWriter writer) {
         return export(target, writer);
+    }
+
+    /** Draws a layout into an image; the view supplies one that snapshots the canvas renderer. */
+    @FunctionalInterface
+    public interface PngRenderer {
+        BufferedImage render(DiagramLayout layout);
+    }
+
+    /** True while a PNG export encodes and writes in the background. */
+    public ReadOnlyBooleanProperty exportingProperty() {
+        return exporting.getReadOnlyProperty();
+    }
+
+    /**
+     * Exports the diagram as PNG in two steps: {@code renderer} draws the picture here (on the
+     * JavaFX thread, where a canvas snapshot must be taken), then the encoding and the atomic
+     * write run on the executor, since encoding a 2x image can hold a thread for over a second.
+     * The export status says "Saving…", then "Saved PATH" or the one-line reason it failed.
+     *
+     * @return the background task, or null when there is nothing to export or drawing failed
+     */
+    public BackgroundTask<Path> exportPngInBackground(Path target, PngRenderer renderer) {
+        DiagramLayout l = layout.get();
+        if (l == null) {
+            exportStatus.set("Nothing to export: select a sub-network first");
+            return null;
+        }
+        BufferedImage image;
+        try {
+            image = renderer.render(l);
+        } catch (RuntimeException e) {
+            exportStatus.set(target + ": cannot draw the diagram: " + e.getMessage());
+            return null;
+        }
+        exporting.set(true);
+        exportStatus.set("Saving " + target + "…");
+        return executor.execute(BackgroundTask.<Path>of("Saving " + target.getFileName(), (progress, cancel) -> {
+            DiagramExporter.writePng(image, target);
+            return target;
+        }).onSuccess(p -> exportStatus.set("Saved " + p))
+                .onFailure(e -> exportStatus.set(e instanceof OfaException ? e.getMessage()
+                        : target + ": cannot write the PNG: " + e))
+                .onCancelled(() -> exportStatus.set("PNG export cancelled"))
+                .onFinished(() -> exporting.set(false)));
     }
 
     private boolean export(Path target, PngWriter writer) {

@@ -115,7 +115,8 @@ final class HeatmapTableCanvas extends Canvas {
         int cols = table.boards().size();
         gc.setTextAlign(TextAlignment.CENTER);
         for (int c = 0; c < cols; c++) {
-            gc.fillText(table.boards().get(c), LABEL_W + (c + 0.5) * COL_W, TITLE_H + HEADER_H / 2);
+            // a long header (a loaded file's name) is squeezed into its column
+            gc.fillText(table.boards().get(c), LABEL_W + (c + 0.5) * COL_W, TITLE_H + HEADER_H / 2, COL_W - 4);
         }
         gc.setTextAlign(TextAlignment.RIGHT);
         gc.setFill(MUTED);

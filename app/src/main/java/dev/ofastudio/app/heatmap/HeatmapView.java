@@ -47,7 +47,11 @@ public final class HeatmapView extends BorderPane {
         error.setId("heatmap-error");
         error.setStyle("-fx-text-fill: #b91c1c;");
         error.textProperty().bind(viewModel.errorProperty());
-        HBox top = new HBox(8, new Label("Colour by"), metric, error);
+        Label note = new Label();
+        note.setId("heatmap-note");
+        note.setStyle("-fx-text-fill: #4b5563;");
+        note.textProperty().bind(viewModel.noteProperty());
+        HBox top = new HBox(8, new Label("Colour by"), metric, error, note);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(6, 8, 6, 8));
         setTop(top);

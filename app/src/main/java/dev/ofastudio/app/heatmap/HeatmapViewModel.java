@@ -10,6 +10,7 @@ import dev.ofastudio.engine.space.SearchSpace;
 import dev.ofastudio.engine.space.SubnetConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,14 +27,18 @@ import javafx.beans.property.SimpleObjectProperty;
  * "what if" grid of the hovered block.
  *
  * <p>Lifecycle: construct with the boards to show (one column each), then call
- * {@link #setSubnet} whenever the selection changes and {@link #setBaseline} once. Analyses run
- * on the calling thread: the analytic DPU model prices a ~30-layer net in well under a
- * millisecond, so a selection change (boards × 1 analysis, and 9 per board for a what-if) does
- * not need a background task. An analyzer failure clears the table and sets {@link #errorProperty}.
+ * {@link #setSubnet} whenever the selection changes and {@link #setBaseline} once;
+ * {@link #setBoards} replaces the columns (the studio follows the checked latency sources) and
+ * recomputes both tables. With no board the tables are empty and {@link #noteProperty} says
+ * why. Analyses run on the calling thread: the analytic DPU model prices a ~30-layer net in well
+ * under a millisecond, so a selection change (boards × 1 analysis, and 9 per board for a what-if)
+ * does not need a background task. A board whose analyzer fails on a network loses its column in
+ * that table (no table when every board fails) and {@link #errorProperty} says why.
  */
 public final class HeatmapViewModel {
-    private final List<BoardAnalyzer> analyzers;
-    private final List<String> boards;
+    private List<BoardAnalyzer> analyzers;
+    private List<String> boards;
+    private NetworkDescription baseline;
 
     private final ObjectProperty<HeatmapMetric> metric = new SimpleObjectProperty<>(this, "metric",
             HeatmapMetric.LATENCY);
@@ -45,6 +50,7 @@ public final class HeatmapViewModel {
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
     private final ReadOnlyObjectWrapper<WhatIfGrid> whatIf = new ReadOnlyObjectWrapper<>(this, "whatIf");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
 
     /** Board of the last what-if, so a block picked elsewhere (the diagram) keeps the board. */
     private int whatIfBoard;
@@ -53,12 +59,9 @@ public final class HeatmapViewModel {
     /** What-if grids already computed for the current sub-network, by (block, board). */
     private final Map<Long, WhatIfGrid> whatIfCache = new HashMap<>();
 
+    /** A heatmap with one column per analyzer, in order; the list may be empty (no columns yet). */
     public HeatmapViewModel(List<BoardAnalyzer> analyzers) {
-        if (analyzers.isEmpty()) {
-            throw new IllegalArgumentException("the heatmap needs at least one board analyzer");
-        }
-        this.analyzers = List.copyOf(analyzers);
-        this.boards = this.analyzers.stream().map(BoardAnalyzer::boardId).toList();
+        useBoards(analyzers);
         metric.addListener((obs, old, now) -> {
             if (now == null) {
                 metric.set(HeatmapMetric.LATENCY);
@@ -71,6 +74,44 @@ public final class HeatmapViewModel {
     /** Board ids, one per column. */
     public List<String> boards() {
         return boards;
+    }
+
+    /**
+     * Replaces the columns with {@code analyzers} (in order) and recomputes the sub-network's and
+     * the baseline's tables; the what-if grid is cleared, and keeps its board only if that column
+     * is still there. An empty list leaves both tables empty.
+     */
+    public void setBoards(List<BoardAnalyzer> analyzers) {
+        String lastWhatIfBoard = whatIfBoard < boards.size() ? boards.get(whatIfBoard) : null;
+        useBoards(analyzers);
+        whatIfBoard = Math.max(0, boards.indexOf(lastWhatIfBoard));
+        whatIfCache.clear();
+        whatIf.set(null);
+        hoverText.set("");
+        analyzeTables();
+        updateColourScale();
+    }
+
+    private void useBoards(List<BoardAnalyzer> list) {
+        List<BoardAnalyzer> copy = List.copyOf(list);
+        List<String> ids = copy.stream().map(BoardAnalyzer::boardId).toList();
+        if (new HashSet<>(ids).size() != ids.size()) {
+            throw new IllegalArgumentException("heatmap board ids must be distinct, got " + ids);
+        }
+        this.analyzers = copy;
+        this.boards = ids;
+    }
+
+    /**
+     * A short remark shown above the tables, e.g. which checked sources give no per-layer DPU
+     * report and so have no column; empty for none.
+     */
+    public ReadOnlyStringProperty noteProperty() {
+        return note.getReadOnlyProperty();
+    }
+
+    public void setNote(String text) {
+        note.set(text == null ? "" : text);
     }
 
     /** The metric that the cell colours show. */
@@ -113,18 +154,14 @@ public final class HeatmapViewModel {
         whatIfCache.clear();
         whatIf.set(null);
         hoverText.set("");
-        if (space == null || config == null) {
-            subnetTable.set(null);
-        } else {
-            NetworkDescription net = OfaMobileNetV3.describe(space, config);
-            subnetTable.set(analyzeAll("Selected sub-network", net));
-        }
+        analyzeTables();
         updateColourScale();
     }
 
     /** Shows {@code baseline} (MobileNetV2) beside the sub-network; null hides it. */
     public void setBaseline(NetworkDescription baseline) {
-        baselineTable.set(baseline == null ? null : analyzeAll("Baseline " + baseline.name(), baseline));
+        this.baseline = baseline;
+        analyzeTables();
         updateColourScale();
     }
 
@@ -134,7 +171,7 @@ public final class HeatmapViewModel {
      * table.rows().size()} is the total row.
      */
     public void hoverCell(HeatmapTable table, int row, int board) {
-        if (table == null || row < 0 || row > table.rows().size() || board < 0 || board >= boards.size()) {
+        if (table == null || row < 0 || row > table.rows().size() || board < 0 || board >= table.boards().size()) {
             clearHover();
             return;
         }
@@ -145,7 +182,8 @@ public final class HeatmapViewModel {
         HeatmapRow r = table.rows().get(row);
         hoverText.set(cellText(r, table.boards().get(board), r.reports().get(board)));
         if (table == subnetTable.get() && r.block() >= 0) {
-            showWhatIf(r.block(), board);
+            // A table may lack a board that failed on it: find the column's board by id.
+            showWhatIf(r.block(), boards.indexOf(table.boards().get(board)));
         }
     }
 
@@ -209,19 +247,41 @@ public final class HeatmapViewModel {
                 + " has no layer " + layerName);
     }
 
-    private HeatmapTable analyzeAll(String title, NetworkDescription net) {
+    /**
+     * The table of {@code net} on every board that can analyze it. A board that fails (a measured
+     * profile that lacks some layer of the baseline, say) loses its column in this table only and is
+     * named in {@link #errorProperty}; null (no table) when no board is left.
+     */
+    private HeatmapTable analyzeAll(String title, NetworkDescription net, List<String> failures) {
+        List<String> ok = new ArrayList<>(analyzers.size());
         List<NetworkReport> reports = new ArrayList<>(analyzers.size());
-        try {
-            for (BoardAnalyzer a : analyzers) {
-                reports.add(Objects.requireNonNull(a.analyze(net), a.boardId() + " returned no report"));
+        for (BoardAnalyzer a : analyzers) {
+            try {
+                NetworkReport r = Objects.requireNonNull(a.analyze(net), a.boardId() + " returned no report");
+                // Checks the layer alignment of this board's report alone.
+                HeatmapTable.of(title, net, List.of(a.boardId()), List.of(r));
+                ok.add(a.boardId());
+                reports.add(r);
+            } catch (OfaException | RuntimeException e) {
+                failures.add(net.name() + " on " + a.boardId() + ": analysis failed: " + e.getMessage());
             }
-            HeatmapTable table = HeatmapTable.of(title, net, boards, reports);
-            error.set("");
-            return table;
-        } catch (OfaException | RuntimeException e) {
-            error.set(net.name() + ": analysis failed: " + e.getMessage());
-            return null;
         }
+        return ok.isEmpty() ? null : HeatmapTable.of(title, net, ok, reports);
+    }
+
+    /** Recomputes both tables and the error line from the current boards, sub-network and baseline. */
+    private void analyzeTables() {
+        List<String> failures = new ArrayList<>();
+        if (space == null || config == null) {
+            subnetTable.set(null);
+        } else {
+            subnetTable.set(analyzeAll("Selected sub-network", OfaMobileNetV3.describe(space, config), failures));
+        }
+        baselineTable.set(baseline == null ? null
+                : analyzeAll("Baseline " + baseline.name(), baseline, failures));
+        // One line: the first failure in full, then how many more.
+        error.set(failures.isEmpty() ? "" : failures.get(0).lines().findFirst().orElse("")
+                + (failures.size() > 1 ? " (+" + (failures.size() - 1) + " more)" : ""));
     }
 
     private void updateColourScale() {
@@ -235,13 +295,13 @@ public final class HeatmapViewModel {
         }
         int n = 0;
         for (HeatmapTable t : tables) {
-            n += t.rows().size() * boards.size();
+            n += t.rows().size() * t.boards().size();
         }
         double[] values = new double[n];
         int i = 0;
         for (HeatmapTable t : tables) {
             for (int r = 0; r < t.rows().size(); r++) {
-                for (int b = 0; b < boards.size(); b++) {
+                for (int b = 0; b < t.boards().size(); b++) {
                     values[i++] = t.value(r, b, m);
                 }
             }

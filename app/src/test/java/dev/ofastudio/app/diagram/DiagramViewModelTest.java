@@ -5,7 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ofastudio.app.service.BackgroundTask;
+import dev.ofastudio.app.service.ImmediateTaskExecutor;
+import dev.ofastudio.app.service.TaskExecutor;
 import dev.ofastudio.engine.OfaException;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -114,5 +121,83 @@ class DiagramViewModelTest {
         vm.hoverAt(ghost.x() + 2, ghost.y() + 2);
         vm.hoverAt(Double.NaN, Double.NaN);
         assertEquals(-1, vm.hoveredBlockProperty().get());
+    }
+
+    /** Holds tasks until the test runs them, like a pool that has not got to them yet. */
+    private static final class DeferredExecutor implements TaskExecutor {
+        final List<BackgroundTask<?>> queued = new ArrayList<>();
+
+        @Override
+        public <V> BackgroundTask<V> execute(BackgroundTask<V> task) {
+            queued.add(task);
+            return task;
+        }
+
+        @Override
+        public void runOnUiThread(Runnable r) {
+            r.run();
+        }
+
+        void runAll() {
+            for (BackgroundTask<?> t : queued) {
+                new ImmediateTaskExecutor().execute(t);
+            }
+            queued.clear();
+        }
+    }
+
+    @Test
+    void pngIsDrawnAtOnceAndEncodedAndWrittenOnTheExecutor(@TempDir Path dir) throws Exception {
+        DeferredExecutor executor = new DeferredExecutor();
+        DiagramViewModel bg = new DiagramViewModel(executor);
+        bg.setSubnet(DiagramLayoutTest.SPACE, DiagramLayoutTest.SHALLOW);
+        Path target = dir.resolve("net.png");
+        List<DiagramLayout> drawn = new ArrayList<>();
+        bg.exportPngInBackground(target, l -> {
+            drawn.add(l);
+            BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+            image.setRGB(3, 4, 0x123456);
+            return image;
+        });
+        assertEquals(List.of(bg.layoutProperty().get()), drawn, "the picture is drawn on the calling thread");
+        assertEquals(1, executor.queued.size());
+        assertFalse(Files.exists(target), "nothing is written before the task runs");
+        assertTrue(bg.exportingProperty().get());
+        assertEquals("Saving " + target + "…", bg.exportStatusProperty().get());
+
+        executor.runAll();
+        BufferedImage back = ImageIO.read(target.toFile());
+        assertEquals(40, back.getWidth());
+        assertEquals(0x123456, back.getRGB(3, 4) & 0xffffff);
+        assertEquals("Saved " + target, bg.exportStatusProperty().get());
+        assertFalse(bg.exportingProperty().get());
+    }
+
+    @Test
+    void backgroundPngFailureIsReportedInOneLine(@TempDir Path dir) throws Exception {
+        DeferredExecutor executor = new DeferredExecutor();
+        DiagramViewModel bg = new DiagramViewModel(executor);
+        bg.setSubnet(DiagramLayoutTest.SPACE, DiagramLayoutTest.SHALLOW);
+        Path blocker = dir.resolve("file");
+        Files.writeString(blocker, "x");
+        Path target = blocker.resolve("net.png");
+        bg.exportPngInBackground(target, l -> new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB));
+        executor.runAll();
+        String status = bg.exportStatusProperty().get();
+        assertTrue(status.contains("net.png") && !status.contains("\n"), status);
+        assertFalse(status.startsWith("Saved"), status);
+        assertFalse(bg.exportingProperty().get());
+        assertFalse(Files.exists(target));
+    }
+
+    @Test
+    void backgroundPngWithoutASubnetSaysSoAndQueuesNothing(@TempDir Path dir) {
+        DeferredExecutor executor = new DeferredExecutor();
+        DiagramViewModel bg = new DiagramViewModel(executor);
+        assertNull(bg.exportPngInBackground(dir.resolve("x.png"), l -> {
+            throw new AssertionError("nothing to draw");
+        }));
+        assertTrue(executor.queued.isEmpty());
+        assertTrue(bg.exportStatusProperty().get().startsWith("Nothing to export"));
     }
 }

@@ -16,6 +16,7 @@ import dev.ofastudio.engine.space.SearchSpace;
 import dev.ofastudio.engine.space.SubnetConfig;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -277,5 +278,103 @@ class HeatmapViewModelTest {
         vm.showWhatIf(3);
         assertEquals("kv260", vm.whatIfProperty().get().board());
         assertEquals(3, vm.whatIfProperty().get().block());
+    }
+
+    @Test
+    void setBoardsRecomputesBothTablesForTheCurrentSubnetAndBaseline() throws OfaException {
+        NetworkDescription base = OfaMobileNetV3.describe(SPACE, SPACE.maxConfig(224));
+        vm.setSubnet(SPACE, MIXED);
+        vm.setBaseline(base);
+        FakeBoardAnalyzer mine = new FakeBoardAnalyzer("myboard", 600, 8);
+        vm.setBoards(List.of(boards.get(0), boards.get(1), boards.get(2), mine));
+
+        assertEquals(List.of("zcu102", "zcu104", "kv260", "myboard"), vm.boards());
+        HeatmapTable sub = vm.subnetTableProperty().get();
+        HeatmapTable bt = vm.baselineTableProperty().get();
+        assertEquals(vm.boards(), sub.boards());
+        assertEquals(vm.boards(), bt.boards());
+        NetworkReport expected = mine.analyze(OfaMobileNetV3.describe(SPACE, MIXED));
+        for (int r = 0; r < sub.rows().size(); r++) {
+            assertEquals(expected.layers().get(r), sub.rows().get(r).reports().get(3));
+        }
+        assertEquals(mine.analyze(base).layers().get(0), bt.rows().get(0).reports().get(3));
+
+        // Dropping a board drops its column from both tables.
+        vm.setBoards(List.of(boards.get(0), mine));
+        assertEquals(List.of("zcu102", "myboard"), vm.subnetTableProperty().get().boards());
+        assertEquals(List.of("zcu102", "myboard"), vm.baselineTableProperty().get().boards());
+        assertEquals("", vm.errorProperty().get());
+    }
+
+    @Test
+    void colourRangeFollowsTheNewBoards() {
+        vm.setSubnet(SPACE, MIXED);
+        double before = vm.colourScaleProperty().get().max();
+        // a board 10x slower than any other stretches the latency range
+        vm.setBoards(List.of(boards.get(0), new FakeBoardAnalyzer("slow", 115, 1.9)));
+        assertTrue(vm.colourScaleProperty().get().max() > 5 * before, vm.colourScaleProperty().get().toString());
+    }
+
+    @Test
+    void noBoardsLeaveNoTable() {
+        vm.setSubnet(SPACE, MIXED);
+        vm.setBaseline(OfaMobileNetV3.describe(SPACE, SPACE.maxConfig(224)));
+        vm.setBoards(List.of());
+        assertTrue(vm.boards().isEmpty());
+        assertNull(vm.subnetTableProperty().get());
+        assertNull(vm.baselineTableProperty().get());
+        vm.showWhatIf(0, 0);
+        assertNull(vm.whatIfProperty().get());
+        vm.setBoards(boards);
+        assertEquals(3, vm.subnetTableProperty().get().boards().size());
+    }
+
+    @Test
+    void aBoardThatCannotAnalyzeTheBaselineLosesOnlyThatColumn() {
+        FakeBoardAnalyzer fake = new FakeBoardAnalyzer("profile", 900, 10);
+        BoardAnalyzer subnetOnly = new BoardAnalyzer() {
+            @Override
+            public String boardId() {
+                return "profile";
+            }
+
+            @Override
+            public NetworkReport analyze(NetworkDescription net) throws OfaException {
+                if (net.name().equals("mobilenetv2")) {
+                    throw new OfaException("profile.json: profile lacks 12 layer key(s) that mobilenetv2 needs");
+                }
+                return fake.analyze(net);
+            }
+        };
+        NetworkDescription base = OfaMobileNetV3.describe(SPACE, SPACE.maxConfig(224));
+        NetworkDescription renamed = new NetworkDescription("mobilenetv2", base.resolution(), base.numClasses(),
+                base.layers());
+        vm.setSubnet(SPACE, MIXED);
+        vm.setBaseline(renamed);
+        vm.setBoards(List.of(boards.get(0), subnetOnly));
+        assertEquals(List.of("zcu102", "profile"), vm.subnetTableProperty().get().boards());
+        assertEquals(List.of("zcu102"), vm.baselineTableProperty().get().boards());
+        assertTrue(vm.errorProperty().get().contains("mobilenetv2 on profile"), vm.errorProperty().get());
+        // Hovering the baseline's only column stays in range.
+        vm.hoverCell(vm.baselineTableProperty().get(), 0, 0);
+        assertTrue(vm.hoverTextProperty().get().contains("on zcu102"), vm.hoverTextProperty().get());
+    }
+
+    @Test
+    void theWhatIfKeepsItsBoardAcrossANewBoardList() {
+        vm.setSubnet(SPACE, MIXED);
+        vm.showWhatIf(0, 2);
+        vm.setBoards(List.of(boards.get(2), boards.get(0)));
+        assertNull(vm.whatIfProperty().get(), "a new board list clears the grid");
+        vm.showWhatIf(1);
+        assertEquals("kv260", vm.whatIfProperty().get().board());
+        vm.setBoards(List.of(boards.get(0)));
+        vm.showWhatIf(1);
+        assertEquals("zcu102", vm.whatIfProperty().get().board(), "a dropped board falls back to the first");
+    }
+
+    @Test
+    void boardIdsMustBeDistinct() {
+        assertThrows(IllegalArgumentException.class, () -> vm.setBoards(List.of(boards.get(0), boards.get(0))));
     }
 }
