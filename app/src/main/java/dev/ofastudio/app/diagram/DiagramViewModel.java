@@ -97,20 +97,15 @@ public final class DiagramViewModel {
         return exportStatus.getReadOnlyProperty();
     }
 
-    /** Renders a layout to a PNG file; the view supplies one that snapshots its canvas renderer. */
+    /** Writes a layout to a file. */
     @FunctionalInterface
-    public interface PngWriter {
+    private interface LayoutWriter {
         void write(DiagramLayout layout, Path target) throws OfaException;
     }
 
     /** Writes the diagram as SVG, atomically. Returns false (and says why) if it failed or there is none. */
     public boolean exportSvg(Path target) {
         return export(target, (l, t) -> AtomicFiles.writeString(t, DiagramSvg.toSvg(l)));
-    }
-
-    /** Writes the diagram as PNG with {@code writer} (on the JavaFX thread for a canvas snapshot). */
-    public boolean exportPng(Path target, PngWriter writer) {
-        return export(target, writer);
     }
 
     /** Draws a layout into an image; the view supplies one that snapshots the canvas renderer. */
@@ -157,7 +152,7 @@ public final class DiagramViewModel {
                 .onFinished(() -> exporting.set(false)));
     }
 
-    private boolean export(Path target, PngWriter writer) {
+    private boolean export(Path target, LayoutWriter writer) {
         DiagramLayout l = layout.get();
         if (l == null) {
             exportStatus.set("Nothing to export: select a sub-network first");

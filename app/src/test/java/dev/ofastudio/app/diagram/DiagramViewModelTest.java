@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ofastudio.app.service.BackgroundTask;
 import dev.ofastudio.app.service.ImmediateTaskExecutor;
 import dev.ofastudio.app.service.TaskExecutor;
-import dev.ofastudio.engine.OfaException;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,13 +92,15 @@ class DiagramViewModelTest {
     }
 
     @Test
-    void exportFailureIsReportedInOneLine(@TempDir Path dir) {
+    void exportFailureIsReportedInOneLine(@TempDir Path dir) throws Exception {
         vm.setSubnet(DiagramLayoutTest.SPACE, DiagramLayoutTest.SHALLOW);
-        Path target = dir.resolve("x.png");
-        assertFalse(vm.exportPng(target, (l, t) -> {
-            throw new OfaException(t + ": cannot write (disk full)");
-        }));
-        assertEquals(target + ": cannot write (disk full)", vm.exportStatusProperty().get());
+        // A plain file where a folder should be: the write cannot happen.
+        Files.writeString(dir.resolve("notAFolder"), "x");
+        Path target = dir.resolve("notAFolder").resolve("x.svg");
+        assertFalse(vm.exportSvg(target));
+        String status = vm.exportStatusProperty().get();
+        assertTrue(status.startsWith(target + ": cannot write"), status);
+        assertFalse(status.contains("\n"), status);
     }
 
     @Test
