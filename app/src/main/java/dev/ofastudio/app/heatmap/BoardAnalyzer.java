@@ -22,7 +22,11 @@ public interface BoardAnalyzer {
 
     /** Adapts an engine analyzer: the analytic DPU model or a measured board profile. */
     static BoardAnalyzer of(NetworkAnalyzer analyzer) {
-        String id = analyzer.board().id();
+        return named(analyzer.board().id(), analyzer);
+    }
+
+    /** Adapts an engine analyzer under a column name of its own (e.g. the file it was loaded from). */
+    static BoardAnalyzer named(String id, NetworkAnalyzer analyzer) {
         return new BoardAnalyzer() {
             @Override
             public String boardId() {

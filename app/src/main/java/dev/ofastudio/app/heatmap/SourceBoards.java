@@ -1,10 +1,7 @@
 package dev.ofastudio.app.heatmap;
 
 import dev.ofastudio.app.inputs.LatencySource;
-import dev.ofastudio.engine.OfaException;
-import dev.ofastudio.engine.arch.NetworkDescription;
 import dev.ofastudio.engine.latency.dpu.NetworkAnalyzer;
-import dev.ofastudio.engine.latency.dpu.NetworkReport;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,7 +31,7 @@ public record SourceBoards(List<BoardAnalyzer> analyzers, List<String> leftOut) 
         for (LatencySource s : sources) {
             BoardAnalyzer a = s.kind() == LatencySource.Kind.SHIPPED ? byId(shipped, s.id()) : null;
             if (a == null && s.model() instanceof NetworkAnalyzer analyzer) {
-                a = named(uniqueId(header(s), used), analyzer);
+                a = BoardAnalyzer.named(uniqueId(header(s), used), analyzer);
             }
             if (a == null || !used.add(a.boardId())) {
                 if (a == null) {
@@ -79,24 +76,5 @@ public record SourceBoards(List<BoardAnalyzer> analyzers, List<String> leftOut) 
             id = base + " (" + n + ")";
         }
         return id;
-    }
-
-    private static BoardAnalyzer named(String id, NetworkAnalyzer analyzer) {
-        return new BoardAnalyzer() {
-            @Override
-            public String boardId() {
-                return id;
-            }
-
-            @Override
-            public NetworkReport analyze(NetworkDescription net) throws OfaException {
-                return analyzer.analyze(net);
-            }
-
-            @Override
-            public String toString() {
-                return "BoardAnalyzer[" + id + "]";
-            }
-        };
     }
 }

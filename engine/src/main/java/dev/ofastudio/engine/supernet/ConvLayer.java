@@ -1,11 +1,9 @@
 package dev.ofastudio.engine.supernet;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import dev.ofastudio.engine.space.Activation;
 
 /** OFA's static ConvLayer (weight → [BN] → activation): first conv, final expand, feature mix. */
@@ -34,11 +32,6 @@ final class ConvLayer extends OfaBlock {
             y = bn.forward(ps, y, training);
         }
         return Nn.act(y, act);
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> p) {
-        return new NDList(forward(ps, inputs.singletonOrThrow(), training));
     }
 
     @Override

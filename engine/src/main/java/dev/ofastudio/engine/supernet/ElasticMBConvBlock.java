@@ -1,13 +1,11 @@
 package dev.ofastudio.engine.supernet;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import dev.ofastudio.engine.space.Activation;
 import dev.ofastudio.engine.space.Channels;
 import java.util.ArrayList;
@@ -181,11 +179,6 @@ final class ElasticMBConvBlock extends OfaBlock {
             widths.add(Channels.midChannels(in, expandsAsc.get(i)));
         }
         return widths;
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> p) {
-        return new NDList(forward(ps, inputs.singletonOrThrow(), training));
     }
 
     @Override

@@ -1,14 +1,12 @@
 package dev.ofastudio.engine.supernet;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.UniformInitializer;
-import ai.djl.util.PairList;
 
 /** The classifier: flatten, then a linear layer with bias (dropout 0 at inference). */
 final class LinearLayer extends OfaBlock {
@@ -27,11 +25,6 @@ final class LinearLayer extends OfaBlock {
         NDArray flat = x.reshape(x.getShape().get(0), -1);
         return Linear.linear(flat, Nn.value(ps, weight, x, training), Nn.value(ps, bias, x, training))
                 .singletonOrThrow();
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> p) {
-        return new NDList(forward(ps, inputs.singletonOrThrow(), training));
     }
 
     @Override

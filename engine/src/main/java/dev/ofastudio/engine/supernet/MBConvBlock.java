@@ -1,11 +1,9 @@
 package dev.ofastudio.engine.supernet;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 
 /**
  * A static inverted-residual block (OFA's ResidualBlock + MBConvLayer) with OFA's static
@@ -55,11 +53,6 @@ final class MBConvBlock extends OfaBlock {
         h = Nn.conv(h, Nn.value(ps, pointWeight, x, training), 1, 1);
         h = pointBn.forward(ps, h, training);
         return spec.shortcut() ? h.add(x) : h;
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> p) {
-        return new NDList(forward(ps, inputs.singletonOrThrow(), training));
     }
 
     @Override

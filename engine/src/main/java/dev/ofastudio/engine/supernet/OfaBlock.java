@@ -1,13 +1,17 @@
 package dev.ofastudio.engine.supernet;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.NormalInitializer;
+import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -28,6 +32,15 @@ abstract class OfaBlock extends AbstractBlock {
 
     OfaBlock() {
         super(VERSION);
+    }
+
+    /** The block's forward pass on one tensor; DJL's {@link #forward} entry point delegates here. */
+    abstract NDArray forward(ParameterStore ps, NDArray x, boolean training);
+
+    @Override
+    protected final NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
+            PairList<String, Object> params) {
+        return new NDList(forward(ps, inputs.singletonOrThrow(), training));
     }
 
     /** A trainable parameter (weight or bias) with a fixed shape. */

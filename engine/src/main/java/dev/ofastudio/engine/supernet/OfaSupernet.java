@@ -1,12 +1,10 @@
 package dev.ofastudio.engine.supernet;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.space.Activation;
 import dev.ofastudio.engine.space.SearchSpace;
@@ -127,11 +125,6 @@ public final class OfaSupernet extends OfaBlock {
             h = Dropout.dropout(h, dropoutRate, true).singletonOrThrow();
         }
         return classifier.forward(ps, h, training);
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> p) {
-        return new NDList(forward(ps, inputs.singletonOrThrow(), training));
     }
 
     @Override

@@ -1,11 +1,9 @@
 package dev.ofastudio.engine.supernet;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import dev.ofastudio.engine.space.Activation;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -56,11 +54,6 @@ public final class StaticMobileNetV3 extends OfaBlock {
         h = Nn.scoped(h, in -> Nn.globalAvgPool(finalExpand.forward(ps, in, training)));
         h = featureMix.forward(ps, h, training);
         return classifier.forward(ps, h, training);
-    }
-
-    @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> p) {
-        return new NDList(forward(ps, inputs.singletonOrThrow(), training));
     }
 
     @Override
