@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ofastudio.engine.io.Json;
 import dev.ofastudio.engine.testing.Golden;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -23,17 +21,11 @@ class MacsCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
+    static CliRun ofa(String... args) {
+        return CliRun.of(args);
     }
 
-    static Run ofa(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = OfaCli.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    static void failsWith(Run r, String... parts) {
+    static void failsWith(CliRun r, String... parts) {
         assertEquals(2, r.code(), r.err());
         assertEquals("", r.out());
         String line = r.err().strip();
@@ -53,7 +45,7 @@ class MacsCommandTest {
     void printsTheReferenceMacsOfEveryLatencyCase(JsonNode c) throws Exception {
         Path f = dir.resolve("c.json");
         Files.writeString(f, c.get("config").toString());
-        Run r = ofa("macs", "--config", f.toString(), "--width", "1.2", "--json");
+        CliRun r = ofa("macs", "--config", f.toString(), "--width", "1.2", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = Json.parse(r.out(), "stdout");
         assertEquals(c.get("mflops_formula_1000cls").asDouble(), j.get("macs").asLong() / 1e6, 1e-9);
@@ -63,7 +55,7 @@ class MacsCommandTest {
     @Test
     void printsMacsAndParamsOfAForwardCaseWithTenClasses() throws Exception {
         JsonNode c = Golden.json("forward_cases.json").get("cases").get(2); // D4-E3-K3 at r = 128
-        Run r = ofa("macs", "--config", c.get("config").toString(), "--classes", "10", "--json");
+        CliRun r = ofa("macs", "--config", c.get("config").toString(), "--classes", "10", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = Json.parse(r.out(), "stdout");
         assertEquals(c.get("macs_formula_r").asLong(), j.get("macs").asLong());
@@ -73,8 +65,8 @@ class MacsCommandTest {
     @Test
     void acceptsTheTutorialAndLibraryResolutionSpellings() throws Exception {
         String blocks = "\"ks\":" + repeat(3, 20) + ",\"e\":" + repeat(3, 20) + ",\"d\":" + repeat(2, 5);
-        Run list = ofa("macs", "--config", "{" + blocks + ",\"r\":[224],\"wid\":null}", "--json");
-        Run lib = ofa("macs", "--config", "{" + blocks + ",\"image_size\":224}", "--json");
+        CliRun list = ofa("macs", "--config", "{" + blocks + ",\"r\":[224],\"wid\":null}", "--json");
+        CliRun lib = ofa("macs", "--config", "{" + blocks + ",\"image_size\":224}", "--json");
         assertEquals(0, list.code(), list.err());
         assertEquals(list.out(), lib.out());
         // The min net (case 01) at 224 with 10 classes, plus 1280 x 990 for 1000 classes (golden README).

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ofastudio.engine.io.Json;
 import dev.ofastudio.engine.testing.Golden;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,14 +21,8 @@ class SearchCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run ofa(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = OfaCli.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+    static CliRun ofa(String... args) {
+        return CliRun.of(args);
     }
 
     static String[] search(String... extra) {
@@ -41,7 +33,7 @@ class SearchCommandTest {
     }
 
     /** Exit 2 and one line on stderr containing every part. */
-    static void failsWith(Run r, String... parts) {
+    static void failsWith(CliRun r, String... parts) {
         assertEquals(2, r.code(), r.err());
         assertEquals("", r.out());
         String line = r.err().strip();
@@ -54,7 +46,7 @@ class SearchCommandTest {
 
     @Test
     void printsTheJsonContract() throws Exception {
-        Run r = ofa(search("--lut", LUT, "--max-latency-ms", "25", "--seed", "3"));
+        CliRun r = ofa(search("--lut", LUT, "--max-latency-ms", "25", "--seed", "3"));
         assertEquals(0, r.code(), r.err());
         JsonNode j = Json.parse(r.out(), "stdout");
         assertTrue(j.get("accuracy").isDouble());
@@ -75,7 +67,7 @@ class SearchCommandTest {
 
     @Test
     void searchesUnderAMacsBudgetWithoutATable() throws Exception {
-        Run r = ofa(search("--max-macs", "300000000"));
+        CliRun r = ofa(search("--max-macs", "300000000"));
         assertEquals(0, r.code(), r.err());
         JsonNode j = Json.parse(r.out(), "stdout");
         assertTrue(j.get("macs").asLong() <= 300_000_000L);
@@ -146,14 +138,14 @@ class SearchCommandTest {
 
     @Test
     void searchesUnderABoardProfileLikeALookupTable() throws Exception {
-        Run r = ofa(search("--board", "zcu102", "--max-latency-ms", "3.4", "--seed", "1"));
+        CliRun r = ofa(search("--board", "zcu102", "--max-latency-ms", "3.4", "--seed", "1"));
         assertEquals(0, r.code(), r.err());
         JsonNode j = Json.parse(r.out(), "stdout");
         double found = j.get("latency_ms").asDouble();
         assertTrue(found <= 3.4, "within budget: " + found);
         // The same net through `ofa latency` on the board's analytic model gives the same figure
         // (the shipped profile is the model tabulated at 1 ns precision per layer).
-        Run lat = ofa("latency", "--config", j.get("config").toString(), "--width", "1.2", "--board", "zcu102",
+        CliRun lat = ofa("latency", "--config", j.get("config").toString(), "--width", "1.2", "--board", "zcu102",
                 "--json");
         assertEquals(0, lat.code(), lat.err());
         assertEquals(Json.parse(lat.out(), "stdout").get("latency_ms").asDouble(), found, 1e-4);
@@ -181,14 +173,14 @@ class SearchCommandTest {
 
     @Test
     void missingPredictorFileIsNamed() {
-        Run r = ofa("search", "--predictor", dir.resolve("none.pth").toString(), "--lut", LUT,
+        CliRun r = ofa("search", "--predictor", dir.resolve("none.pth").toString(), "--lut", LUT,
                 "--max-latency-ms", "25", "--json");
         failsWith(r, "none.pth");
     }
 
     @Test
     void benchSearchPrintsTheMedianAndSpeedUp() throws Exception {
-        Run r = ofa("bench", "search", "--predictor", PTH, "--lut", LUT, "--runs", "1", "--population", "10",
+        CliRun r = ofa("bench", "search", "--predictor", PTH, "--lut", LUT, "--runs", "1", "--population", "10",
                 "--generations", "2", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = Json.parse(r.out(), "stdout");
@@ -201,7 +193,7 @@ class SearchCommandTest {
 
     @Test
     void benchFindsTheReferenceFilesBesideTheCheckoutByDefault() throws Exception {
-        Run r = ofa("bench", "search", "--runs", "1", "--population", "10", "--generations", "1", "--json");
+        CliRun r = ofa("bench", "search", "--runs", "1", "--population", "10", "--generations", "1", "--json");
         assertEquals(0, r.code(), r.err());
         assertTrue(Json.parse(r.out(), "stdout").get("best_latency_ms").asDouble() <= 25);
     }
