@@ -18,7 +18,6 @@ import dev.ofastudio.app.service.ImmediateTaskExecutor;
 import dev.ofastudio.app.settings.MemorySettings;
 import dev.ofastudio.app.settings.StudioSettings;
 import dev.ofastudio.app.testing.FakeDialogService;
-import dev.ofastudio.engine.arch.OfaMobileNetV3;
 import dev.ofastudio.engine.io.Json;
 import dev.ofastudio.engine.io.SubnetConfigJson;
 import dev.ofastudio.engine.latency.dpu.BoardSpecs;
@@ -119,7 +118,7 @@ class StudioViewTest {
         // The diagram and the heatmap show the selected sub-network.
         var space = studio.pareto().resultSpaceProperty().get();
         assertEquals(DiagramLayout.of(space, sel.config()), studio.diagram().layoutProperty().get());
-        assertEquals(OfaMobileNetV3.describe(space, sel.config()),
+        assertEquals(space.describe(sel.config()),
                 studio.heatmap().subnetTableProperty().get().network());
         // The loaded board spec is a fourth heatmap column, analyzed with its own model.
         var heat = studio.heatmap().subnetTableProperty().get();
