@@ -125,6 +125,16 @@ class StudioViewTest {
         assertEquals(List.of("zcu102", "zcu104", "kv260", "myboard"), heat.boards());
         assertEquals(new DpuLatencyModel(BoardSpecs.load("zcu104")).analyze(heat.network()), heat.reports().get(3));
         assertEquals(4, studio.heatmap().baselineTableProperty().get().boards().size());
+        // The roofline follows the selection too: its layers, the first board's front, MobileNetV2.
+        var roof = studio.roofline().plotProperty().get();
+        assertEquals(space.describe(sel.config()).layers().size(),
+                roof.of(dev.ofastudio.app.roofline.RooflineViewModel.Kind.LAYER).size());
+        assertEquals(1, roof.of(dev.ofastudio.app.roofline.RooflineViewModel.Kind.BASELINE).size());
+        assertEquals(studio.pareto().front(Studio.boardColumn(t, "zcu102")).length,
+                roof.of(dev.ofastudio.app.roofline.RooflineViewModel.Kind.FRONT_NET).size());
+        robot.clickOn("Roofline");
+        assertTrue(robot.lookup("#roofline-canvas").queryAs(javafx.scene.canvas.Canvas.class).isVisible());
+        robot.clickOn("Heatmap");
         // Unchecking the source in the inputs list drops its column; checking it brings it back.
         var myCheckBox = robot.lookup("#sourcesList .list-cell").queryAllAs(javafx.scene.control.ListCell.class)
                 .stream().filter(c -> c.getItem() != null && c.getItem().toString().contains("myboard.json"))

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             SearchCommand.class,
             BenchCommand.class,
             ProfileCommand.class,
+            ClaimCommand.class,
             CompareCommand.class,
             ForwardCommand.class,
             ExtractCommand.class,

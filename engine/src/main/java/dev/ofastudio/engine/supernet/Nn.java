@@ -84,6 +84,8 @@ final class Nn {
             case RELU6 -> x.clip(0f, 6f);
             case H_SWISH -> hSwish(x);
             case H_SIGMOID -> hSigmoid(x);
+            case SWISH -> x.mul(ai.djl.nn.Activation.sigmoid(x));
+            case SIGMOID -> ai.djl.nn.Activation.sigmoid(x);
         };
     }
 
