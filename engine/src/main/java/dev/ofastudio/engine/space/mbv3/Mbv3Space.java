@@ -1,6 +1,7 @@
 package dev.ofastudio.engine.space.mbv3;
 
 import dev.ofastudio.engine.arch.NetworkDescription;
+import dev.ofastudio.engine.arch.OfaMobileNetV3;
 import dev.ofastudio.engine.space.Activation;
 import dev.ofastudio.engine.space.Channels;
 import dev.ofastudio.engine.space.SearchSpace;
@@ -195,7 +196,7 @@ public record Mbv3Space(
 
     @Override
     public NetworkDescription describe(SubnetConfig config, int resolution) {
-        return this.describe(config, resolution);
+        return OfaMobileNetV3.describe(this, config, resolution);
     }
 
     private int width(int index) {
