@@ -1,6 +1,7 @@
 package dev.ofastudio.app;
 
 import dev.ofastudio.app.export.ExportViewModel;
+import dev.ofastudio.app.export.WeightsExportViewModel;
 import dev.ofastudio.app.inputs.InputLoaders;
 import dev.ofastudio.app.inputs.InputsViewModel;
 import dev.ofastudio.app.pareto.BudgetSearch;
@@ -33,6 +34,7 @@ public final class Studio {
     private final InputsViewModel inputs;
     private final ParetoViewModel pareto;
     private final ExportViewModel export;
+    private final WeightsExportViewModel weights;
     private final WorkspaceViewModel workspace;
     private final WelcomeViewModel welcome;
     private final PresentViewModel present;
@@ -52,6 +54,10 @@ public final class Studio {
         inputs = new InputsViewModel(loaders, dialogs, executor, settings);
         pareto = new ParetoViewModel(inputs, new SweepRunner(search), executor, dialogs);
         export = new ExportViewModel(pareto, inputs, dialogs);
+        weights = new WeightsExportViewModel(() -> {
+            var s = pareto.selectedProperty().get();
+            return s == null ? null : s.config();
+        }, dialogs, executor, dev.ofastudio.engine.cli.EngineVersion.get());
         workspace = new WorkspaceViewModel(inputs, pareto, dialogs, executor);
         welcome = new WelcomeViewModel(settings, inputs, dialogs, executor, new PredictorDownloader(),
                 predictorDownloadTarget);
@@ -122,6 +128,11 @@ public final class Studio {
 
     public ExportViewModel export() {
         return export;
+    }
+
+    /** Supernet weights and the selected sub-network's ONNX / .pth export. */
+    public WeightsExportViewModel weights() {
+        return weights;
     }
 
     public WorkspaceViewModel workspace() {

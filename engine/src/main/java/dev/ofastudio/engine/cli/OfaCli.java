@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             CompareCommand.class,
             ForwardCommand.class,
             ExtractCommand.class,
+            ExportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class OfaCli implements Runnable {
