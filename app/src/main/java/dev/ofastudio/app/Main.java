@@ -11,6 +11,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        String problem = DesktopCheck.problem(System.getProperty("os.name", ""), System.getenv(),
+                System.getProperty("glass.platform"));
+        if (problem != null) {
+            System.err.println(problem);
+            System.exit(2);
+        }
         Application.launch(StudioApp.class, args);
     }
 }

@@ -135,6 +135,7 @@ public final class MainView extends BorderPane {
                         new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN)),
                 item("Load OFA YAML folder…", "menuOpenFolder", in::openLatencyFolder, null),
                 item("Calibrate a board profile…", "menuCalibrate", this::openCalibration, null),
+                item("Open supernet weights…", "menuOpenSupernet", studio.weights()::openSupernet, null),
                 new javafx.scene.control.SeparatorMenuItem(),
                 item("Open workspace…", "menuOpenWorkspace", ws::open,
                         new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN)),
@@ -147,7 +148,8 @@ public final class MainView extends BorderPane {
                 item("Selected sub-network…", "menuExportSelected", ex::exportSelected,
                         new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN)),
                 item("Pareto table (CSV)…", "menuExportCsv", ex::exportParetoCsv, null),
-                item("Chart (PNG)…", "menuExportPng", () -> ex.exportChartPng(chart::snapshotPng), null));
+                item("Chart (PNG)…", "menuExportPng", () -> ex.exportChartPng(chart::snapshotPng), null),
+                weightsItem());
         Menu search = new Menu("Search", null,
                 item("Run sweep", "menuRunSweep", studio.pareto()::runSweep,
                         new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN)),
@@ -178,6 +180,14 @@ public final class MainView extends BorderPane {
         dialog.show();
     }
 
+    /** Enabled once a supernet is loaded (File → Open supernet weights…) and while no export runs. */
+    private MenuItem weightsItem() {
+        var w = studio.weights();
+        MenuItem m = item("Sub-network weights (ONNX / PyTorch)…", "menuExportWeights", w::exportWeights, null);
+        m.disableProperty().bind(w.supernetLoadedProperty().not().or(w.busyProperty()));
+        return m;
+    }
+
     private static MenuItem item(String text, String id, Runnable action, KeyCombination key) {
         MenuItem m = new MenuItem(text);
         m.setId(id);
@@ -195,6 +205,7 @@ public final class MainView extends BorderPane {
         // The latest message from any part wins.
         bar.setText("Ready");
         for (var source : List.of(p.messageProperty(), studio.export().statusProperty(),
+                studio.weights().statusProperty(),
                 studio.workspace().statusProperty(), studio.inputs().statusProperty(),
                 studio.welcome().messageProperty())) {
             source.addListener((o, a, text) -> {
@@ -222,6 +233,7 @@ public final class MainView extends BorderPane {
         Stage stage = new Stage();
         stage.initOwner(getScene().getWindow());
         stage.setTitle("OFA Studio — present");
+        AppIcons.apply(stage);
         PresentView view = new PresentView(studio.pareto(), studio.present());
         Scene scene = new Scene(view, 1600, 1000, Color.WHITE);
         scene.setOnKeyPressed(e -> {

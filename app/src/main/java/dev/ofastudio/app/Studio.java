@@ -12,6 +12,7 @@ import dev.ofastudio.engine.space.SubnetConfig;
 import java.util.ArrayList;
 
 import dev.ofastudio.app.export.ExportViewModel;
+import dev.ofastudio.app.export.WeightsExportViewModel;
 import dev.ofastudio.app.inputs.InputLoaders;
 import dev.ofastudio.app.inputs.InputsViewModel;
 import dev.ofastudio.app.pareto.BudgetSearch;
@@ -44,6 +45,7 @@ public final class Studio {
     private final InputsViewModel inputs;
     private final ParetoViewModel pareto;
     private final ExportViewModel export;
+    private final WeightsExportViewModel weights;
     private final WorkspaceViewModel workspace;
     private final WelcomeViewModel welcome;
     private final PresentViewModel present;
@@ -66,6 +68,10 @@ public final class Studio {
         inputs = new InputsViewModel(loaders, dialogs, executor, settings);
         pareto = new ParetoViewModel(inputs, new SweepRunner(search), executor, dialogs);
         export = new ExportViewModel(pareto, inputs, dialogs);
+        weights = new WeightsExportViewModel(() -> {
+            var s = pareto.selectedProperty().get();
+            return s == null ? null : s.config();
+        }, dialogs, executor, dev.ofastudio.engine.cli.EngineVersion.get());
         workspace = new WorkspaceViewModel(inputs, pareto, dialogs, executor);
         welcome = new WelcomeViewModel(settings, inputs, dialogs, executor, new PredictorDownloader(),
                 predictorDownloadTarget);
@@ -194,6 +200,11 @@ public final class Studio {
 
     public ExportViewModel export() {
         return export;
+    }
+
+    /** Supernet weights and the selected sub-network's ONNX / .pth export. */
+    public WeightsExportViewModel weights() {
+        return weights;
     }
 
     public WorkspaceViewModel workspace() {

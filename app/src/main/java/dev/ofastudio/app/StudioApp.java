@@ -23,6 +23,7 @@ import javafx.stage.Stage;
  */
 public final class StudioApp extends Application {
     private FxTaskExecutor executor;
+    private Studio studio;
 
     @Override
     public void start(Stage stage) {
@@ -30,10 +31,11 @@ public final class StudioApp extends Application {
         StudioSettings settings = fresh ? new MemorySettings() : PreferencesSettings.userDefault();
         executor = new FxTaskExecutor();
         Path home = Path.of(System.getProperty("user.home"), ".ofa-studio");
-        Studio studio = new Studio(new EngineInputLoaders(), new FxDialogService(() -> stage), executor, settings,
+        studio = new Studio(new EngineInputLoaders(), new FxDialogService(() -> stage), executor, settings,
                 EvolutionBudgetSearch.ofaDefaults(), home.resolve("acc_predictor.pth"), heatmapBoards());
         MainView view = new MainView(studio);
         stage.setTitle("OFA Studio");
+        AppIcons.apply(stage);
         stage.setScene(new Scene(view, 1500, 940));
         stage.show();
         studio.start();
@@ -68,6 +70,9 @@ public final class StudioApp extends Application {
     public void stop() {
         if (executor != null) {
             executor.shutdown();
+        }
+        if (studio != null) {
+            studio.weights().close();
         }
     }
 }

@@ -28,8 +28,13 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, description = "Sub-network {ks, e, d, r}: a JSON file or inline JSON.")
     String config;
 
-    @Option(names = "--out", required = true, description = "Output directory (replaced atomically).")
+    @Option(names = "--out", required = true, description = "Output directory: new, empty or an earlier extract "
+            + "(only our files in it are replaced).")
     Path out;
+
+    @Option(names = "--force", description = "Also write into a non-empty folder that is not an earlier extract; "
+            + "its other files are kept.")
+    boolean force;
 
     @Option(names = "--json", description = "Print JSON: {\"out\", \"params\", \"blocks\"}.")
     boolean json;
@@ -46,7 +51,7 @@ final class ExtractCommand implements Callable<Integer> {
             OfaSupernet net = SupernetFiles.load(checkpoint, manager);
             net.setActiveSubnet(c);
             StaticMobileNetV3 sub = SubnetExtractor.extract(net, c, manager);
-            SubnetExport.write(sub, c, out);
+            SubnetExport.write(sub, c, out, force);
             params = sub.trainableParameterCount();
             blocks = sub.spec().blocks().size();
         }

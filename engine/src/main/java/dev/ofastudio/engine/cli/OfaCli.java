@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             ForwardCommand.class,
             ExtractCommand.class,
             TrainCommand.class,
+            ExportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class OfaCli implements Runnable {
@@ -30,6 +31,8 @@ public final class OfaCli implements Runnable {
     public static final int EXIT_INPUT = 2;
     /** Exit code for a bug: something the engine did not expect. */
     public static final int EXIT_INTERNAL = 1;
+    /** Longest error line: long enough for every missing key of a table, short of a flood. */
+    static final int MAX_MESSAGE = 8000;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -48,17 +51,19 @@ public final class OfaCli implements Runnable {
         CommandLine cl = new CommandLine(new OfaCli());
         cl.setOut(out);
         cl.setErr(err);
+        // Exactly one line per error: the usage hint is in --help, not after every mistake.
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("ofa: " + ex.getMessage());
-            err.println("Try 'ofa " + commandName(ex.getCommandLine()) + "--help' for usage.");
+            err.println("ofa: " + oneLine(ex.getMessage()) + " (see 'ofa " + commandName(ex.getCommandLine())
+                    + "--help')");
             return EXIT_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof OfaException) {
-                err.println("ofa: error: " + ex.getMessage());
+                err.println("ofa: error: " + oneLine(ex.getMessage()));
                 return EXIT_INPUT;
             }
-            err.println("ofa: internal error: " + ex + " (please report this with the command you ran)");
+            err.println("ofa: internal error: " + oneLine(String.valueOf(ex))
+                    + " (please report this with the command you ran)");
             if (Boolean.getBoolean("ofa.debug")) {
                 ex.printStackTrace(err);
             }
@@ -73,5 +78,33 @@ public final class OfaCli implements Runnable {
     private static String commandName(CommandLine cl) {
         String name = cl.getCommandName();
         return "ofa".equals(name) ? "" : name + " ";
+    }
+
+    /**
+     * Messages quote what the user typed or what a file held: escape line breaks and other control
+     * characters so that every error stays one line, and bound its length.
+     */
+    static String oneLine(String message) {
+        String m = message == null ? "" : message.strip();
+        StringBuilder sb = new StringBuilder(Math.min(m.length(), MAX_MESSAGE));
+        for (int i = 0; i < m.length() && sb.length() < MAX_MESSAGE; i++) {
+            char c = m.charAt(i);
+            switch (c) {
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        if (sb.length() < m.length()) {
+            sb.append('…');
+        }
+        return sb.toString();
     }
 }

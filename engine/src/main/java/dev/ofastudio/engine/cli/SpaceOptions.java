@@ -40,7 +40,12 @@ final class SpaceOptions {
         return s;
     }
 
-    /** Parses "160,176" and "128-224:4" forms. */
+    /** Largest resolution accepted: far past any DPU input, small enough to keep sizes in range. */
+    static final int MAX_RESOLUTION = 4096;
+    /** Most resolutions one space may list (a range expands to one entry per step). */
+    static final int MAX_RESOLUTIONS = 1024;
+
+    /** Parses "160,176" and "128-224:4" forms, each resolution within 1..{@link #MAX_RESOLUTION}. */
     static List<Integer> parseResolutions(List<String> items) throws OfaException {
         List<Integer> out = new ArrayList<>();
         for (String item : items) {
@@ -51,22 +56,26 @@ final class SpaceOptions {
                     int lo = Integer.parseInt(range[0]);
                     int hi = Integer.parseInt(range[1]);
                     int step = range.length > 2 ? Integer.parseInt(range[2]) : 4;
-                    if (lo < 1 || hi < lo || step < 1) {
+                    if (lo < 1 || hi < lo || step < 1 || hi > MAX_RESOLUTION) {
                         throw new NumberFormatException();
                     }
-                    for (int r = lo; r <= hi; r += step) {
-                        out.add(r);
+                    for (long r = lo; r <= hi && out.size() <= MAX_RESOLUTIONS; r += step) {
+                        out.add((int) r);
                     }
                 } else {
                     int r = Integer.parseInt(t);
-                    if (r < 1) {
+                    if (r < 1 || r > MAX_RESOLUTION) {
                         throw new NumberFormatException();
                     }
                     out.add(r);
                 }
+                if (out.size() > MAX_RESOLUTIONS) {
+                    throw new OfaException("option --resolutions: expected at most " + MAX_RESOLUTIONS
+                            + " resolutions, found more in '" + t + "'");
+                }
             } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-                throw new OfaException("option --resolutions: expected positive integers such as 160,176 "
-                        + "or a range such as 128-224:4, found '" + t + "'");
+                throw new OfaException("option --resolutions: expected integers in 1.." + MAX_RESOLUTION
+                        + " such as 160,176 or a range such as 128-224:4, found '" + t + "'");
             }
         }
         return out;

@@ -50,6 +50,10 @@ public final class AtomicFiles {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         Path tmp = null;
+        if (Files.isDirectory(abs)) {
+            // Moving a file over an (empty) directory would silently delete it.
+            throw new OfaException(target + ": is a directory, expected a file name to write");
+        }
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");

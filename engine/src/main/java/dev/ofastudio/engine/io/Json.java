@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ofastudio.engine.OfaException;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** The engine's one JSON mapper and the file reading that turns parse errors into {@link OfaException}s. */
@@ -26,13 +23,7 @@ public final class Json {
 
     /** Reads a JSON file; a missing file or bad JSON becomes a one-line error naming the file. */
     public static JsonNode read(Path file) throws OfaException {
-        try {
-            return parse(Files.readString(file), file.toString());
-        } catch (NoSuchFileException e) {
-            throw new OfaException(file + ": file not found");
-        } catch (IOException e) {
-            throw new OfaException(file + ": cannot read (" + e.getMessage() + ")", e);
-        }
+        return parse(BoundedFiles.readText(file, "a JSON file"), file.toString());
     }
 
     /** Parses JSON text; {@code source} names it in errors (a path or "inline JSON"). */

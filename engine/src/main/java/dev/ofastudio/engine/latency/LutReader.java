@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.ofastudio.engine.OfaException;
+import dev.ofastudio.engine.io.BoundedFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -62,6 +63,15 @@ final class LutReader {
         return -1;
     }
 
+    /** Tables are streamed, but a multi-gigabyte one is a mistake: refuse it up front. */
+    private static void checkSize(Path file) throws OfaException {
+        try {
+            BoundedFiles.checkSize(file, BoundedFiles.TEXT_LIMIT, "a latency table");
+        } catch (IOException e) {
+            throw new OfaException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
     static boolean isYaml(Path file) {
         String n = file.getFileName().toString().toLowerCase();
         return n.endsWith(".yaml") || n.endsWith(".yml");
@@ -77,6 +87,7 @@ final class LutReader {
      */
     static LutTable readYaml(Path file, int resolution) throws OfaException {
         Map<String, Double> means = new LinkedHashMap<>();
+        checkSize(file);
         try (Reader in = Files.newBufferedReader(file); JsonParser p = YAML.createParser(in)) {
             JsonToken t = p.nextToken();
             if (t == null || t == JsonToken.VALUE_NULL) {
@@ -156,6 +167,7 @@ final class LutReader {
     static Map<Integer, LutTable> readCsv(Path file, int defaultResolution) throws OfaException {
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         Map<Integer, Map<String, Double>> byResolution = new TreeMap<>();
+        checkSize(file);
         try (Reader in = skipByteOrderMark(Files.newBufferedReader(file));
                 MappingIterator<Map<String, String>> rows = CSV.readerFor(Map.class).with(schema).readValues(in)) {
             var header = ((CsvParser) rows.getParser()).getSchema();

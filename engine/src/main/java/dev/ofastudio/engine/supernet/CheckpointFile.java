@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.io.AtomicFiles;
+import dev.ofastudio.engine.io.BoundedFiles;
 import dev.ofastudio.engine.io.Json;
 import dev.ofastudio.engine.io.pth.DType;
 import dev.ofastudio.engine.io.pth.StateDict;
@@ -16,7 +17,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -83,15 +83,14 @@ public final class CheckpointFile {
         });
     }
 
+    /** Ranks beyond this are not weights of any network we build. */
+    private static final int MAX_RANK = 8;
+
     public static Content read(Path file) throws OfaException {
-        byte[] all;
-        try {
-            all = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
+        if (!java.nio.file.Files.exists(file)) {
             throw new OfaException(file + ": file not found");
-        } catch (IOException e) {
-            throw new OfaException(file + ": cannot read (" + e.getMessage() + ")", e);
         }
+        byte[] all = BoundedFiles.readBytes(file, BoundedFiles.BINARY_LIMIT, "an OFA Studio checkpoint");
         if (all.length < MAGIC.length + 1 || !Arrays.equals(Arrays.copyOf(all, MAGIC.length), MAGIC)) {
             throw new OfaException(file + ": not an OFA Studio checkpoint (expected magic OFASCKPT)");
         }
@@ -111,37 +110,65 @@ public final class CheckpointFile {
             throw new OfaException(file + ": checkpoint is truncated or corrupted (checksum mismatch, "
                     + all.length + " bytes)");
         }
+        // Everything below is checked against the bytes left before it sizes an allocation, so a
+        // damaged (or hand-made) file with a valid checksum cannot ask for a huge or negative array.
+        b.limit(all.length - 8);
         try {
             b.position(MAGIC.length + 1);
-            byte[] headerBytes = new byte[b.getInt()];
+            int headerLength = b.getInt();
+            if (headerLength < 0 || headerLength > b.remaining()) {
+                throw malformed(file, "header length " + headerLength + " (" + b.remaining() + " bytes follow)");
+            }
+            byte[] headerBytes = new byte[headerLength];
             b.get(headerBytes);
             JsonNode header = Json.parse(new String(headerBytes, StandardCharsets.UTF_8), file + " header");
             int count = b.getInt();
+            if (count < 0 || count > b.remaining() / 4) {
+                throw malformed(file, "tensor count " + count);
+            }
             Map<String, Tensor> tensors = new LinkedHashMap<>();
             DType[] types = DType.values();
             for (int i = 0; i < count; i++) {
                 byte[] key = new byte[b.getShort() & 0xffff];
                 b.get(key);
-                DType dtype = types[b.get()];
-                long[] shape = new long[b.get()];
+                String k = new String(key, StandardCharsets.UTF_8);
+                int type = b.get();
+                if (type < 0 || type >= types.length) {
+                    throw malformed(file, "tensor '" + k + "': element type " + type);
+                }
+                DType dtype = types[type];
+                int rank = b.get();
+                if (rank < 0 || rank > MAX_RANK) {
+                    throw malformed(file, "tensor '" + k + "': rank " + rank + " (expected 0.." + MAX_RANK + ")");
+                }
+                long[] shape = new long[rank];
                 for (int d = 0; d < shape.length; d++) {
                     shape[d] = b.getLong();
+                    if (shape[d] < 0) {
+                        throw malformed(file, "tensor '" + k + "': negative dimension " + shape[d]);
+                    }
                 }
-                int bytes = Math.toIntExact(Tensor.numel(shape) * dtype.byteSize());
-                ByteBuffer data = b.slice(b.position(), bytes);
-                b.position(b.position() + bytes);
-                String k = new String(key, StandardCharsets.UTF_8);
+                long bytes = Math.multiplyExact(Tensor.numel(shape), dtype.byteSize());
+                if (bytes > b.remaining()) {
+                    throw malformed(file, "tensor '" + k + "' " + Arrays.toString(shape) + " needs " + bytes
+                            + " bytes, " + b.remaining() + " left");
+                }
+                ByteBuffer data = b.slice(b.position(), (int) bytes);
+                b.position(b.position() + (int) bytes);
                 tensors.put(k, new Tensor(k, shape, dtype, data));
             }
-            if (b.position() != all.length - 8) {
-                throw new OfaException(file + ": checkpoint has " + (all.length - 8 - b.position())
-                        + " unexpected trailing bytes");
+            if (b.hasRemaining()) {
+                throw new OfaException(file + ": checkpoint has " + b.remaining() + " unexpected trailing bytes");
             }
             return new Content(header, new StateDict(file, tensors));
         } catch (BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException
                 | ArithmeticException e) {
             throw new OfaException(file + ": checkpoint is malformed (" + e.getMessage() + ")");
         }
+    }
+
+    private static OfaException malformed(Path file, String what) {
+        return new OfaException(file + ": checkpoint is malformed: " + what);
     }
 
     /** A float32 tensor of the given shape. */

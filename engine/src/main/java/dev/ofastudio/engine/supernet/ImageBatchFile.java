@@ -4,11 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.ofastudio.engine.OfaException;
-import java.io.IOException;
+import dev.ofastudio.engine.io.BoundedFiles;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -21,14 +19,7 @@ public final class ImageBatchFile {
 
     /** Reads {@code file} as {@code [N, 3, r, r]}. */
     public static NDArray read(Path file, int r, NDManager manager) throws OfaException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new OfaException(file + ": file not found");
-        } catch (IOException e) {
-            throw new OfaException(file + ": cannot read (" + e.getMessage() + ")", e);
-        }
+        byte[] bytes = BoundedFiles.readBytes(file, BoundedFiles.BINARY_LIMIT, "an image batch");
         long image = 3L * r * r * Float.BYTES;
         if (bytes.length == 0 || bytes.length % image != 0) {
             throw new OfaException(file + ": expected float32 NCHW images of 3x" + r + "x" + r + " (a multiple of "

@@ -70,6 +70,27 @@ public final class StaticMobileNetV3 extends OfaBlock {
         return Collections.unmodifiableMap(stateDict);
     }
 
+    /**
+     * The weights as engine tensors under OFA's static state-dict keys, BN counters included: what
+     * {@code module.state_dict()} of OFA's MobileNetV3 holds.
+     */
+    public Map<String, dev.ofastudio.engine.io.pth.Tensor> stateTensors() {
+        Map<String, dev.ofastudio.engine.io.pth.Tensor> all = SupernetFiles.tensors(stateDict, allBatchNorms);
+        // PyTorch's order: each BN's counter right after its running_var.
+        Map<String, dev.ofastudio.engine.io.pth.Tensor> out = new LinkedHashMap<>();
+        all.forEach((k, t) -> {
+            if (!k.endsWith(".num_batches_tracked")) {
+                out.put(k, t);
+                String counter = k.replaceFirst("\\.running_var$", ".num_batches_tracked");
+                if (!counter.equals(k) && all.containsKey(counter)) {
+                    out.put(counter, all.get(counter));
+                }
+            }
+        });
+        all.forEach(out::putIfAbsent);
+        return out;
+    }
+
     public List<ElasticBatchNorm> allBatchNorms() {
         return Collections.unmodifiableList(allBatchNorms);
     }

@@ -49,6 +49,7 @@ public final class SupernetFiles {
     /** A supernet for {@code space} with the weights of {@code sd}. */
     public static OfaSupernet fromStateDict(StateDict sd, Mbv3Space space, NDManager manager, String source)
             throws OfaException {
+        requireFits(sd, space, source);
         OfaSupernet net = new OfaSupernet(space);
         net.initialize(manager, DataType.FLOAT32, new Shape(1, space.inputChannels(), 224, 224));
         try {
@@ -58,6 +59,30 @@ public final class SupernetFiles {
             throw e;
         }
         return net;
+    }
+
+    /**
+     * The space sizes the network that {@link OfaSupernet#initialize} allocates: check its stem and
+     * head against the tensors first, so a header claiming 1e8 classes fails here, not in libtorch.
+     */
+    private static void requireFits(StateDict sd, Mbv3Space space, String source) throws OfaException {
+        Tensor first = sd.get("first_conv.conv.weight");
+        long[] firstShape = {space.firstConvWidth(), space.inputChannels(), 3, 3};
+        if (first == null || !first.hasShape(firstShape)) {
+            throw new OfaException(source + ": tensor first_conv.conv.weight: the space needs shape "
+                    + java.util.Arrays.toString(firstShape) + ", found " + (first == null ? "no such tensor"
+                    : java.util.Arrays.toString(first.shape())));
+        }
+        Tensor cls = sd.get("classifier.linear.weight");
+        if (cls == null) {
+            cls = sd.get("classifier.linear.linear.weight");
+        }
+        long[] clsShape = {space.numClasses(), space.featureMixWidth()};
+        if (cls == null || !cls.hasShape(clsShape)) {
+            throw new OfaException(source + ": " + space.numClasses() + " classes need a classifier weight of shape "
+                    + java.util.Arrays.toString(clsShape) + ", found " + (cls == null ? "no classifier tensor"
+                    : java.util.Arrays.toString(cls.shape())));
+        }
     }
 
     /** The OFA MobileNetV3 space whose widths and class count fit {@code sd}. */

@@ -1,6 +1,7 @@
 package dev.ofastudio.engine.io.pth;
 
 import dev.ofastudio.engine.OfaException;
+import dev.ofastudio.engine.io.BoundedFiles;
 import dev.ofastudio.engine.io.pth.PickleObjects.StorageRef;
 import dev.ofastudio.engine.io.pth.PickleObjects.TensorSpec;
 import java.io.IOException;
@@ -92,6 +93,7 @@ public final class PthReader {
 
     private static StateDict readZip(Path file) throws OfaException {
         try (ZipFile zip = new ZipFile(file.toFile())) {
+            long[] budget = {BoundedFiles.BINARY_LIMIT};
             ZipEntry pkl = findDataPkl(zip);
             if (pkl == null) {
                 throw new OfaException(file + ": zip archive has no data.pkl entry, so it is not a torch.save checkpoint");
@@ -99,13 +101,13 @@ public final class PthReader {
             String prefix = pkl.getName().substring(0, pkl.getName().length() - "data.pkl".length());
             ZipEntry order = zip.getEntry(prefix + "byteorder");
             if (order != null) {
-                String bo = new String(readEntry(zip, order, file), StandardCharsets.US_ASCII).strip();
+                String bo = new String(readEntry(zip, order, file, budget), StandardCharsets.US_ASCII).strip();
                 if (!"little".equals(bo)) {
                     throw new OfaException(file + ": byteorder '" + bo + "' is not supported, expected little");
                 }
             }
             Map<String, StorageRef> storages = new LinkedHashMap<>();
-            ByteBuffer pickle = ByteBuffer.wrap(readEntry(zip, pkl, file));
+            ByteBuffer pickle = ByteBuffer.wrap(readEntry(zip, pkl, file, budget));
             Object root = new Unpickler(file + " (" + pkl.getName() + ")", pickle, storages).load();
             Map<String, TensorSpec> specs = stateDictOf(root, file);
             Map<String, ByteBuffer> bytes = new HashMap<>();
@@ -120,7 +122,7 @@ public final class PthReader {
                         throw new OfaException(file + ": storage entry '" + name + "' of tensor '" + e.getKey()
                                 + "' is missing from the archive");
                     }
-                    data = ByteBuffer.wrap(readEntry(zip, entry, file)).order(ByteOrder.LITTLE_ENDIAN);
+                    data = ByteBuffer.wrap(readEntry(zip, entry, file, budget)).order(ByteOrder.LITTLE_ENDIAN);
                     bytes.put(s.key(), data);
                 }
                 out.put(e.getKey(), materialize(file, e.getKey(), e.getValue(), data));
@@ -152,30 +154,42 @@ public final class PthReader {
         return (int) name.chars().filter(c -> c == '/').count();
     }
 
-    private static byte[] readEntry(ZipFile zip, ZipEntry entry, Path file) throws OfaException, IOException {
-        if (entry.getSize() > Integer.MAX_VALUE - 8) {
-            throw new OfaException(file + ": zip entry " + entry.getName() + " is larger than 2 GB, not supported");
+    /**
+     * An entry's bytes, allocated from its declared size only within the checkpoint's remaining
+     * {@code budget}; an entry that inflates past its declared size is refused, not followed.
+     */
+    private static byte[] readEntry(ZipFile zip, ZipEntry entry, Path file, long[] budget)
+            throws OfaException, IOException {
+        long declared = entry.getSize();
+        if (declared > budget[0]) {
+            throw new OfaException(file + ": zip entry " + entry.getName() + " declares " + declared
+                    + " bytes, past the " + BoundedFiles.mib(BoundedFiles.BINARY_LIMIT) + " limit for a checkpoint");
         }
         try (InputStream s = zip.getInputStream(entry)) {
-            byte[] b = s.readAllBytes();
-            if (entry.getSize() >= 0 && b.length != entry.getSize()) {
-                throw new OfaException(file + ": zip entry " + entry.getName() + " is truncated (" + b.length
-                        + " of " + entry.getSize() + " bytes)");
+            byte[] b;
+            if (declared >= 0) {
+                b = new byte[(int) declared];
+                int n = s.readNBytes(b, 0, b.length);
+                if (n != b.length) {
+                    throw new OfaException(file + ": zip entry " + entry.getName() + " is truncated (" + n
+                            + " of " + declared + " bytes)");
+                }
+                if (s.read() >= 0) {
+                    throw new OfaException(file + ": zip entry " + entry.getName()
+                            + " inflates past its declared size of " + declared + " bytes (damaged or malicious archive)");
+                }
+            } else {
+                b = BoundedFiles.readAtMost(s, budget[0], () -> new OfaException(file + ": zip entry "
+                        + entry.getName() + " is past the " + BoundedFiles.mib(BoundedFiles.BINARY_LIMIT)
+                        + " limit for a checkpoint"));
             }
+            budget[0] -= b.length;
             return b;
         }
     }
 
     private static StateDict readLegacy(Path file) throws OfaException {
-        byte[] all;
-        try {
-            if (Files.size(file) > Integer.MAX_VALUE - 8) {
-                throw new OfaException(file + ": legacy (non-zip) checkpoints over 2 GB are not supported");
-            }
-            all = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new OfaException(file + ": cannot read (" + e.getMessage() + ")", e);
-        }
+        byte[] all = BoundedFiles.readBytes(file, BoundedFiles.BINARY_LIMIT, "a PyTorch checkpoint");
         ByteBuffer in = ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN);
         Map<String, StorageRef> storages = new LinkedHashMap<>();
         String src = file.toString();

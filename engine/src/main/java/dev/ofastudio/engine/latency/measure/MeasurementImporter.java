@@ -2,11 +2,10 @@ package dev.ofastudio.engine.latency.measure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ofastudio.engine.OfaException;
+import dev.ofastudio.engine.io.BoundedFiles;
 import dev.ofastudio.engine.io.Json;
 import dev.ofastudio.engine.latency.measure.Measurement.Kind;
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -46,14 +45,10 @@ public final class MeasurementImporter {
 
     /** Imports {@code file}; {@code network} names the network for single-network formats. */
     public static List<Measurement> importFile(Path file, String network) throws OfaException {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
+        if (!Files.exists(file)) {
             throw new OfaException(file + ": measurement file not found");
-        } catch (IOException e) {
-            throw new OfaException(file + ": cannot read (" + e.getMessage() + ")", e);
         }
+        String text = BoundedFiles.readText(file, "a measurement file");
         String t = text.strip();
         if (t.isEmpty()) {
             throw new OfaException(file + ": expected measurements, found an empty file");
