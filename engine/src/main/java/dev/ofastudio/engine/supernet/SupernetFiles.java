@@ -161,6 +161,14 @@ public final class SupernetFiles {
         CheckpointFile.write(file, h, all);
     }
 
+    /**
+     * Writes the supernet's state dict in OFA's key spelling as a PyTorch {@code .pth} (zip
+     * format) that {@code torch.load} and OFA's {@code load_state_dict} read.
+     */
+    public static void savePth(OfaSupernet net, Path file) throws OfaException {
+        dev.ofastudio.engine.io.pth.PthWriter.writeStateDict(file, tensors(net.stateDict(), net.allBatchNorms()));
+    }
+
     /** The space a checkpoint header records. */
     public static Mbv3Space space(JsonNode header, Path file) throws OfaException {
         return spaceFromHeader(header, file);

@@ -441,7 +441,9 @@ public final class SupernetTrainer {
         }
         report.put("finished", Instant.now().toString());
         SupernetFiles.save(net, run.supernet());
+        SupernetFiles.savePth(net, run.supernetPth());
         report.put("supernet", run.supernet().getFileName().toString());
+        report.put("supernet_pth", run.supernetPth().getFileName().toString());
         run.writeJson(run.report(), report);
     }
 }

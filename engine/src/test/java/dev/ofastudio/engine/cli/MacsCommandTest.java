@@ -62,6 +62,20 @@ class MacsCommandTest {
         assertEquals(c.get("params_extracted_subnet").asLong(), j.get("params").asLong());
     }
 
+    /** The released configs and the fixtures use 32..224: every forward case counts at its own r. */
+    @Test
+    void countsEveryForwardCaseAtItsOwnResolutionWithoutExtraFlags() throws Exception {
+        for (JsonNode c : Golden.json("forward_cases.json").get("cases")) {
+            Path f = dir.resolve("case.json");
+            Files.writeString(f, c.get("config").toString());
+            CliRun r = ofa("macs", "--config", f.toString(), "--width", "1.0", "--classes", "10", "--json");
+            assertEquals(0, r.code(), r.err());
+            assertEquals(c.get("macs_formula_r").asLong(), Json.parse(r.out(), "stdout").get("macs").asLong());
+        }
+        failsWith(ofa("macs", "--config", dir.resolve("case.json").toString(), "--classes", "10",
+                "--resolutions", "160,224"), "field r", "expected one of");
+    }
+
     @Test
     void acceptsTheTutorialAndLibraryResolutionSpellings() throws Exception {
         String blocks = "\"ks\":" + repeat(3, 20) + ",\"e\":" + repeat(3, 20) + ",\"d\":" + repeat(2, 5);
@@ -75,7 +89,7 @@ class MacsCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ks:4:ks[0]", "e:5:e[0]", "d:1:d[0]", "r:100:field r"})
+    @ValueSource(strings = {"ks:4:ks[0]", "e:5:e[0]", "d:1:d[0]", "r:8:field r"})
     void rejectsValuesOutsideTheSpaceNamingTheField(String spec) {
         String[] p = spec.split(":");
         int ks = p[0].equals("ks") ? Integer.parseInt(p[1]) : 3;
