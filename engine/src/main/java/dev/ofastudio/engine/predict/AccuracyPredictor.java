@@ -1,6 +1,8 @@
 package dev.ofastudio.engine.predict;
 
+import dev.ofastudio.engine.space.SearchSpace;
 import dev.ofastudio.engine.space.SubnetConfig;
+import dev.ofastudio.engine.space.mbv3.Mbv3Space;
 import java.util.List;
 
 /**
@@ -23,6 +25,18 @@ public interface AccuracyPredictor {
 
     /** Resolutions the predictor's encoding can represent (e.g. 112..224 step 16). */
     List<Integer> resolutions();
+
+    /**
+     * True if this predictor was trained on {@code space}: same family, block style and class
+     * count are not required, but every elastic choice must be one the encoding represents. The
+     * official predictor supports the reference MobileNetV3 spaces (K{3,5,7}, E{3,4,6}, D{2,3,4}
+     * or subsets, SE and h-swish, RGB input).
+     */
+    default boolean supports(SearchSpace space) {
+        return space instanceof Mbv3Space m && m.isReferenceStyle()
+                && Mbv3Encoding.KERNELS.containsAll(m.kernelSizes()) && Mbv3Encoding.EXPANDS.containsAll(m.expandRatios())
+                && List.of(2, 3, 4).containsAll(m.depths());
+    }
 
     /** A short human-readable description (file name, kind) for the UI and provenance. */
     String describe();
