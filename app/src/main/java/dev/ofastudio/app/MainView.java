@@ -8,7 +8,7 @@ import dev.ofastudio.app.pareto.ParetoViewModel;
 import dev.ofastudio.app.pareto.SelectionDetailsView;
 import dev.ofastudio.app.present.PresentView;
 import dev.ofastudio.app.render.ParetoRenderer;
-import dev.ofastudio.app.welcome.WelcomeView;
+import dev.ofastudio.app.project.ProjectSwitcher;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -41,8 +41,8 @@ import org.controlsfx.control.StatusBar;
 
 /**
  * The main window's content: menu, inputs panel, Pareto chart with board toggles, the selection
- * panes (diagram, heatmap, details), and a status bar with progress and Cancel. On first run the
- * welcome pane covers the chart.
+ * panes (diagram, heatmap, details), and a status bar with progress and Cancel. The project
+ * switcher heads the chart's toolbar.
  */
 public final class MainView extends BorderPane {
     private final Studio studio;
@@ -73,7 +73,8 @@ public final class MainView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label hint = new Label("drag: pan · wheel: zoom · drag red line: budget · double-click: search here");
         hint.setStyle("-fx-text-fill: #666;");
-        HBox chartBar = new HBox(10, new Label("Boards:"), boardToggles, spacer, hint, fit, present);
+        HBox chartBar = new HBox(10, new ProjectSwitcher(studio.project()), new Label("Boards:"), boardToggles,
+                spacer, hint, fit, present);
         chartBar.setPadding(new Insets(6, 8, 6, 8));
         chartBar.setAlignment(Pos.CENTER_LEFT);
         pareto.tableProperty().addListener((o, a, t) -> rebuildToggles());
@@ -81,13 +82,6 @@ public final class MainView extends BorderPane {
         BorderPane chartPane = new BorderPane(chart);
         chartPane.setTop(chartBar);
         StackPane center = new StackPane(chartPane);
-        WelcomeView welcome = new WelcomeView(studio.welcome());
-        StackPane.setAlignment(welcome, Pos.CENTER);
-        StackPane welcomeLayer = new StackPane(welcome);
-        welcomeLayer.setStyle("-fx-background-color: rgba(240,240,240,0.92);");
-        welcomeLayer.visibleProperty().bind(studio.welcome().visibleProperty());
-        welcomeLayer.managedProperty().bind(welcomeLayer.visibleProperty());
-        center.getChildren().add(welcomeLayer);
 
         selectionTabs.setId("selectionTabs");
         selectionTabs.getTabs().addAll(tab("Diagram", new DiagramView(studio.diagram(), studio::chooseDiagramExport)),
@@ -126,6 +120,7 @@ public final class MainView extends BorderPane {
         var ws = studio.workspace();
         var ex = studio.export();
         Menu file = new Menu("File", null,
+                item("Open project folder…", "menuOpenProject", studio.project()::openFolder, null),
                 item("Open predictor…", "menuOpenPredictor", in::openPredictor, null),
                 item("Load latency profile or table…", "menuOpenLatency", in::openLatencyFile,
                         new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN)),
@@ -149,9 +144,9 @@ public final class MainView extends BorderPane {
                 item("Cancel", "menuCancel", studio.pareto()::cancel, new KeyCodeCombination(KeyCode.ESCAPE)));
         Menu view = new Menu("View", null,
                 item("Present mode", "menuPresent", this::openPresentMode, new KeyCodeCombination(KeyCode.F11)),
-                item("Fit chart", "menuFit", chart::fitAll, null),
-                item("Welcome", "menuWelcome", studio.welcome()::show, null));
-        return new MenuBar(file, search, export, view);
+                item("Fit chart", "menuFit", chart::fitAll, null));
+        Menu help = new Menu("Help", null, item("About and licences", "menuAbout", studio::showAbout, null));
+        return new MenuBar(file, search, export, view, help);
     }
 
     private static MenuItem item(String text, String id, Runnable action, KeyCombination key) {
@@ -171,8 +166,7 @@ public final class MainView extends BorderPane {
         // The latest message from any part wins.
         bar.setText("Ready");
         for (var source : List.of(p.messageProperty(), studio.export().statusProperty(),
-                studio.workspace().statusProperty(), studio.inputs().statusProperty(),
-                studio.welcome().messageProperty())) {
+                studio.workspace().statusProperty(), studio.inputs().statusProperty())) {
             source.addListener((o, a, text) -> {
                 if (text != null && !text.isEmpty()) {
                     bar.setText(text);

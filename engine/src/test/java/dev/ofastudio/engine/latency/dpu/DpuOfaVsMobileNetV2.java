@@ -31,7 +31,7 @@ public final class DpuOfaVsMobileNetV2 {
                 boardId, mbv2.latencyMs(), mbv2.opsPerByte(), mbv2.gopsPerS(), 100 * mbv2.peakFraction(),
                 mbv2.ops() / 2e6);
         SearchSpace space = SearchSpace.mobileNetV3(1.2).withResolutions(List.of(160, 176, 192, 208, 224));
-        OfficialAccuracyPredictor acc = OfficialAccuracyPredictor.load(Golden.golden("acc_predictor.pth"));
+        OfficialAccuracyPredictor acc = OfficialAccuracyPredictor.load(Golden.officialPredictor());
         for (double f : new double[] {0.8, 0.9, 1.0, 1.2}) {
             Budget budget = new Budget(f * mbv2.latencyMs(), Long.MAX_VALUE);
             EvolutionSearch s = new EvolutionSearch(space, acc, model, budget,
