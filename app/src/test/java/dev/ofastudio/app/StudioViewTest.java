@@ -19,7 +19,6 @@ import dev.ofastudio.app.settings.MemorySettings;
 import dev.ofastudio.app.settings.StudioSettings;
 import dev.ofastudio.app.testing.FakeDialogService;
 import dev.ofastudio.engine.OfaException;
-import dev.ofastudio.engine.arch.OfaMobileNetV3;
 import dev.ofastudio.engine.io.Json;
 import dev.ofastudio.engine.io.SubnetConfigJson;
 import dev.ofastudio.engine.latency.dpu.BoardSpecs;
@@ -106,7 +105,7 @@ class StudioViewTest {
         Files.createDirectories(dir);
         Files.copy(PREDICTOR, dir.resolve("acc.pth"));
         Files.writeString(dir.resolve("project.json"), "{\"format\": \"ofa-studio-project\", \"version\": 1, "
-                + "\"name\": \"My project\", \"space\": {\"family\": \"ofa-mobilenetv3\", \"width\": 1.0}, "
+                + "\"name\": \"My project\", \"space\": {\"kind\": \"ofa_mbv3\", \"width_mult\": 1.0}, "
                 + "\"predictor\": \"acc.pth\"}");
         int sourcesBefore = studio.inputs().sources().size();
         dialogs.answer(dir);
@@ -184,7 +183,7 @@ class StudioViewTest {
         // The diagram and the heatmap show the selected sub-network.
         var space = studio.pareto().resultSpaceProperty().get();
         assertEquals(DiagramLayout.of(space, sel.config()), studio.diagram().layoutProperty().get());
-        assertEquals(OfaMobileNetV3.describe(space, sel.config()),
+        assertEquals(space.describe(sel.config()),
                 studio.heatmap().subnetTableProperty().get().network());
         // The loaded board spec is a fourth heatmap column, analyzed with its own model.
         var heat = studio.heatmap().subnetTableProperty().get();

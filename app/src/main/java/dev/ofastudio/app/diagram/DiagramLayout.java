@@ -7,10 +7,10 @@ import dev.ofastudio.app.diagram.DiagramShape.Text;
 import dev.ofastudio.engine.arch.Layer;
 import dev.ofastudio.engine.arch.LayerType;
 import dev.ofastudio.engine.arch.NetworkDescription;
-import dev.ofastudio.engine.arch.OfaMobileNetV3;
 import dev.ofastudio.engine.space.Activation;
 import dev.ofastudio.engine.space.SearchSpace;
 import dev.ofastudio.engine.space.SubnetConfig;
+import dev.ofastudio.engine.space.mbv3.Mbv3Space;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -78,12 +78,15 @@ public record DiagramLayout(String title, double width, double height, List<Diag
 
     /** The diagram of {@code config} in {@code space}. */
     public static DiagramLayout of(SearchSpace space, SubnetConfig config) {
-        return new Builder(space, config).build();
+        if (!(space instanceof Mbv3Space mbv3)) {
+            throw new IllegalArgumentException("the diagram draws OFA MobileNetV3 spaces, not " + space.id());
+        }
+        return new Builder(mbv3, config).build();
     }
 
     /** Accumulates shapes left to right; {@link #build()} freezes them. */
     private static final class Builder {
-        private final SearchSpace space;
+        private final Mbv3Space space;
         private final SubnetConfig config;
         private final NetworkDescription net;
         private final List<DiagramShape> back = new ArrayList<>();
@@ -95,10 +98,10 @@ public record DiagramLayout(String title, double width, double height, List<Diag
         private final double groupBottom;
         private double x = MARGIN;
 
-        Builder(SearchSpace space, SubnetConfig config) {
+        Builder(Mbv3Space space, SubnetConfig config) {
             this.space = space;
             this.config = config;
-            this.net = OfaMobileNetV3.describe(space, config);
+            this.net = space.describe(config);
             this.top = MARGIN + 22;
             double tallest = boxHeight(Math.max(space.featureMixWidth(), space.numClasses()));
             this.groupTop = top;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ofastudio.app.pareto.ResultTable;
 import dev.ofastudio.app.pareto.SelectedNet;
 import dev.ofastudio.engine.OfaException;
-import dev.ofastudio.engine.arch.OfaMobileNetV3;
 import dev.ofastudio.engine.cli.EngineVersion;
 import dev.ofastudio.engine.io.AtomicFiles;
 import dev.ofastudio.engine.io.Json;
@@ -35,7 +34,7 @@ public final class SubnetExporter {
 
     public void writeSubnet(SubnetFiles files, SelectedNet net, String predictor) throws OfaException {
         Json.write(files.config(), SubnetConfigJson.toJson(net.config()));
-        Json.write(files.netConfig(), NetConfigJson.of(OfaMobileNetV3.describe(net.space(), net.config())));
+        Json.write(files.netConfig(), NetConfigJson.of(net.space().describe(net.config())));
         Json.write(files.metadata(), metadata(net, predictor));
     }
 

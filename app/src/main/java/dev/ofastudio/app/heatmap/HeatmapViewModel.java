@@ -3,7 +3,6 @@ package dev.ofastudio.app.heatmap;
 import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.arch.Layer;
 import dev.ofastudio.engine.arch.NetworkDescription;
-import dev.ofastudio.engine.arch.OfaMobileNetV3;
 import dev.ofastudio.engine.latency.dpu.LayerReport;
 import dev.ofastudio.engine.latency.dpu.NetworkReport;
 import dev.ofastudio.engine.space.SearchSpace;
@@ -229,7 +228,7 @@ public final class HeatmapViewModel {
         List<Double> values = new ArrayList<>();
         for (int k : space.kernelSizes()) {
             for (int e : space.expandRatios()) {
-                NetworkDescription variant = OfaMobileNetV3.describe(space, config.withBlock(block, k, e));
+                NetworkDescription variant = space.describe(config.withBlock(block, k, e));
                 values.add(layerLatency(analyzer.analyze(variant), layerName));
             }
         }
@@ -275,7 +274,7 @@ public final class HeatmapViewModel {
         if (space == null || config == null) {
             subnetTable.set(null);
         } else {
-            subnetTable.set(analyzeAll("Selected sub-network", OfaMobileNetV3.describe(space, config), failures));
+            subnetTable.set(analyzeAll("Selected sub-network", space.describe(config), failures));
         }
         baselineTable.set(baseline == null ? null
                 : analyzeAll("Baseline " + baseline.name(), baseline, failures));

@@ -2,7 +2,6 @@ package dev.ofastudio.app.pareto;
 
 import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.arch.NetworkDescription;
-import dev.ofastudio.engine.arch.OfaMobileNetV3;
 import dev.ofastudio.engine.latency.LatencyModel;
 import dev.ofastudio.engine.predict.AccuracyPredictor;
 import dev.ofastudio.engine.progress.Cancellation;
@@ -95,9 +94,8 @@ public final class NetEvaluator {
     /** Latency range on board {@code b}: smallest net at the lowest resolution to largest at the highest. */
     public double[] feasibleRange(int b) throws OfaException {
         LatencyModel m = boards.get(b);
-        double lo = m.latencyMs(OfaMobileNetV3.describe(space, space.minConfig(resolutions.get(0))));
-        double hi = m.latencyMs(OfaMobileNetV3.describe(space,
-                space.maxConfig(resolutions.get(resolutions.size() - 1))));
+        double lo = m.latencyMs(space.describe(space.minConfig(resolutions.get(0))));
+        double hi = m.latencyMs(space.describe(space.maxConfig(resolutions.get(resolutions.size() - 1))));
         return new double[] {lo, hi};
     }
 
@@ -117,7 +115,7 @@ public final class NetEvaluator {
             AtomicReference<OfaException> failure = new AtomicReference<>();
             IntStream.range(0, batch.size()).parallel().forEach(i -> {
                 try {
-                    NetworkDescription net = OfaMobileNetV3.describe(space, batch.get(i));
+                    NetworkDescription net = space.describe(batch.get(i));
                     metrics[i] = NetMetrics.of(net);
                     for (int b = 0; b < boards.size(); b++) {
                         lat[i][b] = boards.get(b).latencyMs(net);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ofastudio.engine.OfaException;
-import dev.ofastudio.engine.arch.OfaMobileNetV3;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +71,7 @@ class DiagramExporterTest {
             blocks += cls.equals("block") ? 1 : 0;
             ghosts += cls.equals("ghost") ? 1 : 0;
         }
-        int layers = OfaMobileNetV3.describe(DiagramLayoutTest.SPACE, DiagramLayoutTest.SHALLOW).layers().size();
+        int layers = DiagramLayoutTest.SPACE.describe(DiagramLayoutTest.SHALLOW).layers().size();
         assertEquals(layers, blocks);
         assertEquals(20 - (4 + 2 + 3 + 2 + 4), ghosts);
         String text = Files.readString(svg);

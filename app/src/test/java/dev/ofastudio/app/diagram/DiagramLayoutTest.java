@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ofastudio.app.diagram.DiagramShape.Text;
 import dev.ofastudio.engine.arch.Layer;
 import dev.ofastudio.engine.arch.NetworkDescription;
-import dev.ofastudio.engine.arch.OfaMobileNetV3;
 import dev.ofastudio.engine.space.SearchSpace;
 import dev.ofastudio.engine.space.SubnetConfig;
 import java.util.List;
@@ -23,7 +22,7 @@ class DiagramLayoutTest {
             new int[] {4, 2, 3, 2, 4}, 160);
 
     private final DiagramLayout layout = DiagramLayout.of(SPACE, SHALLOW);
-    private final NetworkDescription net = OfaMobileNetV3.describe(SPACE, SHALLOW);
+    private final NetworkDescription net = SPACE.describe(SHALLOW);
 
     @Test
     void hasOneBoxPerLayerPlusOnePerGhost() {
@@ -122,6 +121,6 @@ class DiagramLayoutTest {
     void maxNetHasNoGhosts() {
         DiagramLayout max = DiagramLayout.of(SPACE, SPACE.maxConfig(224));
         assertNull(max.boxes().stream().filter(DiagramBox::ghost).findAny().orElse(null));
-        assertEquals(OfaMobileNetV3.describe(SPACE, SPACE.maxConfig(224)).layers().size(), max.boxes().size());
+        assertEquals(SPACE.describe(SPACE.maxConfig(224)).layers().size(), max.boxes().size());
     }
 }

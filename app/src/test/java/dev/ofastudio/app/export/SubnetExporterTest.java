@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ofastudio.app.pareto.ResultTable;
 import dev.ofastudio.app.pareto.SelectedNet;
-import dev.ofastudio.engine.arch.OfaMobileNetV3;
 import dev.ofastudio.engine.io.Json;
 import dev.ofastudio.engine.io.SubnetConfigJson;
 import dev.ofastudio.engine.space.SearchSpace;
@@ -27,7 +26,7 @@ class SubnetExporterTest {
     Path tmp;
 
     private SelectedNet net() {
-        var d = OfaMobileNetV3.describe(SPACE, CONFIG);
+        var d = SPACE.describe(CONFIG);
         ResultTable t = new ResultTable.Builder(List.of("ZCU102", "KV260"))
                 .add(CONFIG, 77.7, d.macs(), d.params(), 40.0, new double[] {3.0, 4.0}, 0, 5.0).build();
         return SelectedNet.of(t, 0, SPACE);

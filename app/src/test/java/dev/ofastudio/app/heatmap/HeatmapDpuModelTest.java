@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.arch.NetworkDescription;
-import dev.ofastudio.engine.arch.OfaMobileNetV3;
 import dev.ofastudio.engine.arch.reference.ReferenceNetworks;
 import dev.ofastudio.engine.latency.dpu.BoardSpecs;
 import dev.ofastudio.engine.latency.dpu.DpuLatencyModel;
@@ -29,7 +28,7 @@ class HeatmapDpuModelTest {
         vm.setSubnet(SPACE, config);
         assertEquals("", vm.errorProperty().get());
         HeatmapTable t = vm.subnetTableProperty().get();
-        NetworkDescription net = OfaMobileNetV3.describe(SPACE, config);
+        NetworkDescription net = SPACE.describe(config);
         NetworkReport direct = new DpuLatencyModel(BoardSpecs.load("zcu102")).analyze(net);
         assertEquals(net.layers().size(), t.rows().size());
         double sum = 0;

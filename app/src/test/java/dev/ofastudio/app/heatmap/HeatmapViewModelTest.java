@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.arch.Layer;
 import dev.ofastudio.engine.arch.NetworkDescription;
-import dev.ofastudio.engine.arch.OfaMobileNetV3;
 import dev.ofastudio.engine.latency.dpu.NetworkReport;
 import dev.ofastudio.engine.space.SearchSpace;
 import dev.ofastudio.engine.space.SubnetConfig;
@@ -34,7 +33,7 @@ class HeatmapViewModelTest {
     @Test
     void rowsMatchTheLayersOfTheDescribedNet() {
         vm.setSubnet(SPACE, MIXED);
-        NetworkDescription net = OfaMobileNetV3.describe(SPACE, MIXED);
+        NetworkDescription net = SPACE.describe(MIXED);
         HeatmapTable t = vm.subnetTableProperty().get();
         assertEquals(net.layers().size(), t.rows().size());
         for (int i = 0; i < net.layers().size(); i++) {
@@ -84,7 +83,7 @@ class HeatmapViewModelTest {
     void opsPerByteTotalIsTotalOpsOverTotalBytes() throws OfaException {
         vm.setSubnet(SPACE, MIXED);
         HeatmapTable t = vm.subnetTableProperty().get();
-        NetworkReport whole = boards.get(0).analyze(OfaMobileNetV3.describe(SPACE, MIXED));
+        NetworkReport whole = boards.get(0).analyze(SPACE.describe(MIXED));
         assertEquals((double) whole.ops() / whole.bytes(), t.total(0, HeatmapMetric.OPS_PER_BYTE), 1e-9);
     }
 
@@ -126,9 +125,9 @@ class HeatmapViewModelTest {
     void colourRangeSpansTheBaselineToo() {
         SubnetConfig max = SPACE.maxConfig(224);
         vm.setSubnet(SPACE, SPACE.minConfig(128));
-        vm.setBaseline(OfaMobileNetV3.describe(SPACE, max));
+        vm.setBaseline(SPACE.describe(max));
         HeatmapTable base = vm.baselineTableProperty().get();
-        assertEquals(OfaMobileNetV3.describe(SPACE, max).layers().size(), base.rows().size());
+        assertEquals(SPACE.describe(max).layers().size(), base.rows().size());
         double hi = 0;
         for (HeatmapTable t : List.of(vm.subnetTableProperty().get(), base)) {
             for (int r = 0; r < t.rows().size(); r++) {
@@ -160,7 +159,7 @@ class HeatmapViewModelTest {
                 int k = SPACE.kernelSizes().get(ki);
                 int e = SPACE.expandRatios().get(ei);
                 NetworkReport variant = boards.get(2).analyze(
-                        OfaMobileNetV3.describe(SPACE, MIXED.withBlock(block, k, e)));
+                        SPACE.describe(MIXED.withBlock(block, k, e)));
                 double expected = variant.layers().stream().filter(l -> l.name().equals("blocks.11"))
                         .findFirst().orElseThrow().latencyMs();
                 assertEquals(expected, g.latencyMs(ki, ei), 1e-12, "k" + k + " e" + e);
@@ -234,7 +233,7 @@ class HeatmapViewModelTest {
     @Test
     void hoveringTheBaselineKeepsTheWhatIfOfTheSubnet() {
         vm.setSubnet(SPACE, MIXED);
-        vm.setBaseline(OfaMobileNetV3.describe(SPACE, SPACE.minConfig(160)));
+        vm.setBaseline(SPACE.describe(SPACE.minConfig(160)));
         vm.showWhatIf(0, 0);
         WhatIfGrid g = vm.whatIfProperty().get();
         vm.hoverCell(vm.baselineTableProperty().get(), 3, 1);
@@ -282,7 +281,7 @@ class HeatmapViewModelTest {
 
     @Test
     void setBoardsRecomputesBothTablesForTheCurrentSubnetAndBaseline() throws OfaException {
-        NetworkDescription base = OfaMobileNetV3.describe(SPACE, SPACE.maxConfig(224));
+        NetworkDescription base = SPACE.describe(SPACE.maxConfig(224));
         vm.setSubnet(SPACE, MIXED);
         vm.setBaseline(base);
         FakeBoardAnalyzer mine = new FakeBoardAnalyzer("myboard", 600, 8);
@@ -293,7 +292,7 @@ class HeatmapViewModelTest {
         HeatmapTable bt = vm.baselineTableProperty().get();
         assertEquals(vm.boards(), sub.boards());
         assertEquals(vm.boards(), bt.boards());
-        NetworkReport expected = mine.analyze(OfaMobileNetV3.describe(SPACE, MIXED));
+        NetworkReport expected = mine.analyze(SPACE.describe(MIXED));
         for (int r = 0; r < sub.rows().size(); r++) {
             assertEquals(expected.layers().get(r), sub.rows().get(r).reports().get(3));
         }
@@ -318,7 +317,7 @@ class HeatmapViewModelTest {
     @Test
     void noBoardsLeaveNoTable() {
         vm.setSubnet(SPACE, MIXED);
-        vm.setBaseline(OfaMobileNetV3.describe(SPACE, SPACE.maxConfig(224)));
+        vm.setBaseline(SPACE.describe(SPACE.maxConfig(224)));
         vm.setBoards(List.of());
         assertTrue(vm.boards().isEmpty());
         assertNull(vm.subnetTableProperty().get());
@@ -346,7 +345,7 @@ class HeatmapViewModelTest {
                 return fake.analyze(net);
             }
         };
-        NetworkDescription base = OfaMobileNetV3.describe(SPACE, SPACE.maxConfig(224));
+        NetworkDescription base = SPACE.describe(SPACE.maxConfig(224));
         NetworkDescription renamed = new NetworkDescription("mobilenetv2", base.resolution(), base.numClasses(),
                 base.layers());
         vm.setSubnet(SPACE, MIXED);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ofastudio.engine.arch.OfaMobileNetV3;
 import dev.ofastudio.engine.space.SearchSpace;
 import dev.ofastudio.engine.space.SubnetConfig;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +33,7 @@ class HeatmapViewTest {
     @Start
     void start(Stage stage) {
         vm.setSubnet(SPACE, CONFIG);
-        vm.setBaseline(OfaMobileNetV3.describe(SPACE, SPACE.minConfig(224)));
+        vm.setBaseline(SPACE.describe(SPACE.minConfig(224)));
         view = new HeatmapView(vm);
         stage.setScene(new Scene(view, 1200, 800));
         stage.show();

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ofastudio.app.inputs.LatencySource;
 import dev.ofastudio.app.testing.Fakes;
 import dev.ofastudio.engine.OfaException;
-import dev.ofastudio.engine.arch.OfaMobileNetV3;
 import dev.ofastudio.engine.latency.dpu.BoardSpecs;
 import dev.ofastudio.engine.latency.dpu.DpuLatencyModel;
 import dev.ofastudio.engine.space.SearchSpace;
@@ -41,7 +40,7 @@ class SourceBoardsTest {
         LatencySource mine = spec("myboard.json");
         SourceBoards b = SourceBoards.of(List.of(shippedSource("zcu102"), mine), shipped);
         assertEquals(List.of("zcu102", "myboard"), b.analyzers().stream().map(BoardAnalyzer::boardId).toList());
-        var net = OfaMobileNetV3.describe(SearchSpace.mobileNetV3(1.0), SearchSpace.mobileNetV3(1.0).maxConfig(224));
+        var net = SearchSpace.mobileNetV3(1.0).describe(SearchSpace.mobileNetV3(1.0).maxConfig(224));
         assertEquals(((DpuLatencyModel) mine.model()).analyze(net), b.analyzers().get(1).analyze(net));
     }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ofastudio.app.inputs.LatencySource;
 import dev.ofastudio.app.testing.Fakes;
-import dev.ofastudio.engine.arch.OfaMobileNetV3;
 import dev.ofastudio.engine.progress.Cancellation;
 import dev.ofastudio.engine.progress.ProgressListener;
 import dev.ofastudio.engine.space.SearchSpace;
@@ -43,7 +42,7 @@ class SweepRunnerTest {
         var req = new SweepRequest(space, Fakes.predictor(), boards, 1, 50, 3);
         ResultTable t = new SweepRunner(Fakes.randomSearch(10)).run(req, ProgressListener.NONE, new Cancellation());
         for (int i = 0; i < t.size(); i++) {
-            var net = OfaMobileNetV3.describe(space, t.config(i));
+            var net = space.describe(t.config(i));
             assertEquals(net.macs(), t.macs(i));
             assertEquals(net.params(), t.params(i));
             assertEquals(net.macs() / 100e6, t.latency(0, i), 1e-9);

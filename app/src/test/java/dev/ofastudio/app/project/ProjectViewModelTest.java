@@ -45,12 +45,12 @@ class ProjectViewModelTest {
         return vm;
     }
 
-    private Path folderProject(String name, double width) throws Exception {
+    private Path folderProject(String name, Object width) throws Exception {
         Path dir = tmp.resolve(name);
         Files.createDirectories(dir.resolve("lut"));
         Files.writeString(dir.resolve("acc.pth"), "fake loaders do not read it");
         Files.writeString(dir.resolve("project.json"), "{\"format\": \"ofa-studio-project\", \"version\": 1, "
-                + "\"name\": \"" + name + "\", \"space\": {\"family\": \"ofa-mobilenetv3\", \"width\": " + width
+                + "\"name\": \"" + name + "\", \"space\": {\"kind\": \"ofa_mbv3\", \"width_mult\": " + width
                 + "}, \"predictor\": \"acc.pth\", \"latency_tables\": [\"lut\"]}");
         return dir;
     }
@@ -119,11 +119,11 @@ class ProjectViewModelTest {
         ProjectViewModel vm = started();
         Project before = vm.currentProperty().get();
         List<String> sources = sourceIds();
-        Path dir = folderProject("Broken", 0.75);
+        Path dir = folderProject("Broken", "\"wide\"");
         dialogs.answer(dir);
         vm.openFolder();
         assertEquals(1, dialogs.errors.size());
-        assertTrue(dialogs.errors.get(0).problems().get(0).contains("field space.width: expected 1.0 or 1.2"),
+        assertTrue(dialogs.errors.get(0).problems().get(0).contains("field space: width_mult: expected a number"),
                 dialogs.errors.get(0).problems().get(0));
         assertEquals(before, vm.currentProperty().get());
         assertEquals(sources, sourceIds());

@@ -8,7 +8,6 @@ import dev.ofastudio.app.pareto.BudgetSearch;
 import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.arch.Layer;
 import dev.ofastudio.engine.arch.NetworkDescription;
-import dev.ofastudio.engine.arch.OfaMobileNetV3;
 import dev.ofastudio.engine.latency.LatencyModel;
 import dev.ofastudio.engine.predict.AccuracyPredictor;
 import dev.ofastudio.engine.space.SubnetConfig;
@@ -27,7 +26,7 @@ public final class Fakes {
         return new AccuracyPredictor() {
             @Override
             public double predict(SubnetConfig c) {
-                long macs = OfaMobileNetV3.describe(dev.ofastudio.engine.space.SearchSpace.mobileNetV3(1.2), c).macs();
+                long macs = dev.ofastudio.engine.space.SearchSpace.mobileNetV3(1.2).describe(c).macs();
                 return 0.80 - 0.2 * Math.exp(-macs / 2e8);
             }
 
@@ -86,7 +85,7 @@ public final class Fakes {
                     d[s] = space.depths().get(rnd.nextInt(space.depths().size()));
                 }
                 SubnetConfig c = new SubnetConfig(ks, e, d, space.resolutions().get(rnd.nextInt(space.resolutions().size())));
-                double lat = latency.latencyMs(OfaMobileNetV3.describe(space, c));
+                double lat = latency.latencyMs(space.describe(c));
                 if (lat > budget) {
                     continue;
                 }

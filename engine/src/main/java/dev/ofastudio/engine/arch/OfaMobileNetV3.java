@@ -2,8 +2,8 @@ package dev.ofastudio.engine.arch;
 
 import dev.ofastudio.engine.space.Activation;
 import dev.ofastudio.engine.space.Channels;
-import dev.ofastudio.engine.space.SearchSpace;
 import dev.ofastudio.engine.space.SubnetConfig;
+import dev.ofastudio.engine.space.mbv3.Mbv3Space;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,18 +16,19 @@ public final class OfaMobileNetV3 {
     }
 
     /** The sub-network {@code config} of {@code space} at the config's own resolution. */
-    public static NetworkDescription describe(SearchSpace space, SubnetConfig config) {
+    public static NetworkDescription describe(Mbv3Space space, SubnetConfig config) {
         return describe(space, config, config.r());
     }
 
     /** The sub-network {@code config} of {@code space} at {@code resolution}. */
-    public static NetworkDescription describe(SearchSpace space, SubnetConfig config, int resolution) {
+    public static NetworkDescription describe(Mbv3Space space, SubnetConfig config, int resolution) {
         List<Layer> layers = new ArrayList<>(SubnetConfig.BLOCKS + 6);
 
-        FeatureShape image = FeatureShape.square(resolution, 3);
-        Op stem = Op.conv("conv", image, space.firstConvWidth(), 3, 2, Activation.H_SWISH, true, false);
+        FeatureShape image = FeatureShape.square(resolution, space.inputChannels());
+        Activation head = space.headActivation();
+        Op stem = Op.conv("conv", image, space.firstConvWidth(), 3, 2, head, true, false);
         layers.add(new Layer("first_conv", LayerType.FIRST_CONV, -1, image, stem.out(), 3, 2, 0, 0, false, 0,
-                Activation.H_SWISH, false, List.of(stem)));
+                head, false, List.of(stem)));
 
         FeatureShape x = stem.out();
         // Block 0: expand ratio 1, so no expand conv; the LUT writes its "expand" as the input width.
@@ -46,9 +47,9 @@ public final class OfaMobileNetV3 {
             }
         }
 
-        Op finalExpand = Op.conv("conv", x, space.finalExpandWidth(), 1, 1, Activation.H_SWISH, true, false);
+        Op finalExpand = Op.conv("conv", x, space.finalExpandWidth(), 1, 1, head, true, false);
         layers.add(new Layer("final_expand_layer", LayerType.FINAL_EXPAND, -1, x, finalExpand.out(), 1, 1, 0, 0,
-                false, 0, Activation.H_SWISH, false, List.of(finalExpand)));
+                false, 0, head, false, List.of(finalExpand)));
         x = finalExpand.out();
 
         Op pool = Op.globalAvgPool("pool", x);
@@ -57,9 +58,9 @@ public final class OfaMobileNetV3 {
         x = pool.out();
 
         // The feature mix of MobileNetV3 has neither BN nor bias.
-        Op mix = Op.conv("conv", x, space.featureMixWidth(), 1, 1, Activation.H_SWISH, false, false);
+        Op mix = Op.conv("conv", x, space.featureMixWidth(), 1, 1, head, false, false);
         layers.add(new Layer("feature_mix_layer", LayerType.FEATURE_MIX, -1, x, mix.out(), 1, 1, 0, 0, false, 0,
-                Activation.H_SWISH, false, List.of(mix)));
+                head, false, List.of(mix)));
         x = mix.out();
 
         Op fc = Op.fullyConnected("linear", x, space.numClasses(), Activation.NONE, true);

@@ -1,7 +1,6 @@
 package dev.ofastudio.engine.cli;
 
 import dev.ofastudio.engine.arch.NetworkDescription;
-import dev.ofastudio.engine.arch.OfaMobileNetV3;
 import dev.ofastudio.engine.arch.reference.ReferenceNetworks;
 import dev.ofastudio.engine.io.SubnetConfigJson;
 import dev.ofastudio.engine.latency.dpu.NetworkAnalyzer;
@@ -53,7 +52,7 @@ final class CompareCommand implements Callable<Integer> {
         SearchSpace space = SearchSpace.mobileNetV3(width);
         SubnetConfig c = SubnetConfigJson.parseArgument(config);
         space.validate(c);
-        NetworkDescription cand = OfaMobileNetV3.describe(space, c);
+        NetworkDescription cand = space.describe(c);
         NetworkDescription base = ReferenceNetworks.describe(baseline, baselineWidth, baselineResolution);
         NetworkAnalyzer analyzer = target.analyzer();
         NetworkReport rc = analyzer.analyze(cand);

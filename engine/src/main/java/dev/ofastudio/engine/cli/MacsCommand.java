@@ -1,7 +1,6 @@
 package dev.ofastudio.engine.cli;
 
 import dev.ofastudio.engine.arch.NetworkDescription;
-import dev.ofastudio.engine.arch.OfaMobileNetV3;
 import dev.ofastudio.engine.io.SubnetConfigJson;
 import dev.ofastudio.engine.space.SearchSpace;
 import dev.ofastudio.engine.space.SubnetConfig;
@@ -34,7 +33,7 @@ final class MacsCommand implements Callable<Integer> {
         SearchSpace space = spaceOptions.space();
         SubnetConfig c = SubnetConfigJson.parseArgument(config);
         space.validate(c);
-        NetworkDescription net = OfaMobileNetV3.describe(space, c);
+        NetworkDescription net = space.describe(c);
         var out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();

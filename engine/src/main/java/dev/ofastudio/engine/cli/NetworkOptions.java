@@ -2,7 +2,6 @@ package dev.ofastudio.engine.cli;
 
 import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.arch.NetworkDescription;
-import dev.ofastudio.engine.arch.OfaMobileNetV3;
 import dev.ofastudio.engine.arch.reference.ReferenceNetworks;
 import dev.ofastudio.engine.io.SubnetConfigJson;
 import dev.ofastudio.engine.latency.LutLatencyModel;
@@ -66,7 +65,7 @@ final class NetworkOptions {
             SearchSpace space = SearchSpace.mobileNetV3(w);
             SubnetConfig c = SubnetConfigJson.parseArgument(config);
             space.validate(c);
-            return OfaMobileNetV3.describe(space, c);
+            return space.describe(c);
         }
         return ReferenceNetworks.describe(net, w, resolution == null ? 224 : resolution);
     }

@@ -6,6 +6,7 @@ import dev.ofastudio.engine.io.Json;
 import dev.ofastudio.engine.io.JsonFields;
 import dev.ofastudio.engine.latency.dpu.BoardSpecs;
 import dev.ofastudio.engine.space.SearchSpace;
+import dev.ofastudio.engine.space.SearchSpaces;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,17 +17,17 @@ import java.util.Locale;
  * Reads a project folder's {@code project.json}:
  * <pre>{@code
  * {"format": "ofa-studio-project", "version": 1, "name": "...",
- *  "space": {"family": "ofa-mobilenetv3", "width": 1.2, "classes": 1000},
+ *  "space": {"kind": "ofa_mbv3", "width_mult": 1.2, "num_classes": 1000},
  *  "predictor": "acc_predictor.pth", "latency_tables": ["note10_lut"],
  *  "boards": ["zcu102", "zcu104", "kv260"], "notice": "..."}
  * }</pre>
- * File names are relative to the folder and must stay inside it; every named file must exist.
+ * The space is in {@link SearchSpaces}' form (missing parameters take the reference values). File
+ * names are relative to the folder and must stay inside it; every named file must exist.
  */
 public final class ProjectFile {
     public static final String FORMAT = "ofa-studio-project";
     public static final int VERSION = 1;
     public static final String NAME = "project.json";
-    static final String FAMILY = "ofa-mobilenetv3";
 
     private ProjectFile() {
     }
@@ -50,7 +51,7 @@ public final class ProjectFile {
         }
         JsonFields.integer(root, "version", "", src, VERSION, VERSION);
         String name = JsonFields.text(root, "name", "", src);
-        SearchSpace space = space(JsonFields.object(root, "space", "", src), src);
+        SearchSpace space = SearchSpaces.fromJson(JsonFields.object(root, "space", "", src), src);
         Path predictor = inside(dir, JsonFields.text(root, "predictor", "", src), "predictor", file);
         List<Path> tables = new ArrayList<>();
         int i = 0;
@@ -72,19 +73,6 @@ public final class ProjectFile {
         }
         String notice = root.path("notice").asText("");
         return new Project(id, name, space, predictor, tables, boards, notice);
-    }
-
-    private static SearchSpace space(JsonNode s, String src) throws OfaException {
-        String family = JsonFields.text(s, "family", "space.", src);
-        if (!FAMILY.equals(family)) {
-            throw new OfaException(src + ": field space.family: expected \"" + FAMILY + "\", found \"" + family + "\"");
-        }
-        double width = JsonFields.positive(s, "width", "space.", src);
-        if (width != 1.0 && width != 1.2) {
-            throw new OfaException(src + ": field space.width: expected 1.0 or 1.2, found " + s.get("width"));
-        }
-        int classes = s.has("classes") ? JsonFields.integer(s, "classes", "space.", src, 1, 1_000_000) : 1000;
-        return SearchSpace.mobileNetV3(width).withNumClasses(classes);
     }
 
     private static Iterable<JsonNode> array(JsonNode root, String field, Path file) throws OfaException {

@@ -3,7 +3,6 @@ package dev.ofastudio.engine.search;
 import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.arch.Layer;
 import dev.ofastudio.engine.arch.NetworkDescription;
-import dev.ofastudio.engine.arch.OfaMobileNetV3;
 import dev.ofastudio.engine.latency.LatencyModel;
 import dev.ofastudio.engine.space.SearchSpace;
 import dev.ofastudio.engine.space.SubnetConfig;
@@ -69,7 +68,7 @@ final class CostTable {
                     // Full depth, so every block position appears once.
                     SubnetConfig full = SubnetConfig.uniform(layout.kernels[ki], layout.expands[ei],
                             SubnetConfig.MAX_DEPTH, r);
-                    NetworkDescription net = OfaMobileNetV3.describe(space, full);
+                    NetworkDescription net = space.describe(full);
                     List<Layer> layers = net.layers();
                     List<LatencyModel.LayerLatency> lat = model == null ? null : model.layers(net);
                     if (lat != null && lat.size() != layers.size()) {
@@ -116,7 +115,7 @@ final class CostTable {
         int[] g = new int[GenomeLayout.LENGTH];
         for (int i = 0; i < VERIFY_CONFIGS; i++) {
             ops.random(rng, g);
-            NetworkDescription net = OfaMobileNetV3.describe(space, layout.toConfig(g));
+            NetworkDescription net = space.describe(layout.toConfig(g));
             if (net.macs() != macs(g)) {
                 throw new IllegalStateException("compiled MACs " + macs(g) + " != " + net.macs()
                         + " for " + layout.toConfig(g));

@@ -1,144 +1,116 @@
 package dev.ofastudio.engine.space;
 
 import dev.ofastudio.engine.OfaException;
+import dev.ofastudio.engine.arch.NetworkDescription;
+import dev.ofastudio.engine.space.mbv3.Mbv3Space;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
- * The OFA MobileNetV3 search space at one width multiplier: the elastic choices (kernel, expand,
- * depth, resolution), the class count, and the fixed stage structure they apply to.
+ * An elastic OFA search space: the seam every consumer (search, predictors, latency, supernet,
+ * trainer, studio) builds on. A space owns the layer description of its sub-networks, sampling,
+ * validation and the codecs between a {@link SubnetConfig} and the search's genome; it is
+ * identified by {@link #id()} plus {@link #parameters()}, which files record and
+ * {@link SearchSpaces} turns back into a space.
  *
- * <p>Widths follow the reference exactly: base widths {@code [16,16,24,40,80,112,160,960,1280]}
- * times the multiplier, each through {@link Channels#makeDivisible(double)}.
+ * <p>Sub-networks use OFA's elastic form (kernel and expand per block, depth per stage,
+ * resolution): {@link #kernelSizes()}, {@link #expandRatios()}, {@link #depths()} and
+ * {@link #resolutions()} are the choices.
  */
-public record SearchSpace(
-        double widthMult,
-        List<Integer> kernelSizes,
-        List<Integer> expandRatios,
-        List<Integer> depths,
-        List<Integer> resolutions,
-        int numClasses) {
-
-    /** Base widths of OFA MobileNetV3 before the width multiplier. */
-    private static final int[] BASE_WIDTHS = {16, 16, 24, 40, 80, 112, 160, 960, 1280};
-    /** Stride of the first block of each elastic stage. */
-    private static final int[] STAGE_STRIDES = {2, 2, 2, 1, 2};
-    private static final Activation[] STAGE_ACTS = {
-        Activation.RELU, Activation.RELU, Activation.H_SWISH, Activation.H_SWISH, Activation.H_SWISH
-    };
-    private static final boolean[] STAGE_SE = {false, true, false, true, true};
+public interface SearchSpace {
 
     /** Training resolutions of the reference: 128..224 in steps of 4. */
-    public static final List<Integer> DEFAULT_RESOLUTIONS =
-            IntStream.iterate(128, r -> r <= 224, r -> r + 4).boxed().toList();
+    List<Integer> DEFAULT_RESOLUTIONS = Mbv3Space.DEFAULT_RESOLUTIONS;
 
-    public SearchSpace {
-        if (widthMult <= 0 || Double.isNaN(widthMult)) {
-            throw new IllegalArgumentException("widthMult must be > 0, got " + widthMult);
-        }
-        if (numClasses < 1) {
-            throw new IllegalArgumentException("numClasses must be >= 1, got " + numClasses);
-        }
-        kernelSizes = sortedCopy("kernelSizes", kernelSizes);
-        expandRatios = sortedCopy("expandRatios", expandRatios);
-        depths = sortedCopy("depths", depths);
-        resolutions = sortedCopy("resolutions", resolutions);
-        for (int dd : depths) {
-            if (dd < 1 || dd > SubnetConfig.MAX_DEPTH) {
-                throw new IllegalArgumentException("depths must lie in 1..4, got " + depths);
-            }
-        }
+    /** The reference OFA MobileNetV3 space at width {@code widthMult} (K{3,5,7}, E{3,4,6}, D{2,3,4}). */
+    static Mbv3Space mobileNetV3(double widthMult) {
+        return Mbv3Space.mobileNetV3(widthMult);
     }
 
-    private static List<Integer> sortedCopy(String field, List<Integer> values) {
-        if (values == null || values.isEmpty()) {
-            throw new IllegalArgumentException(field + " must not be empty");
-        }
-        for (int v : values) {
-            if (v < 1) {
-                throw new IllegalArgumentException(field + " must be positive, got " + values);
-            }
-        }
-        return values.stream().distinct().sorted().toList();
+    /** The implementation's family, e.g. {@code ofa_mbv3}; {@link SearchSpaces} dispatches on it. */
+    String kind();
+
+    /**
+     * Short id used in files and the UI, e.g. {@code ofa_mbv3_w1.2}; two spaces with the same id
+     * and {@link #parameters()} are the same space.
+     */
+    String id();
+
+    /** Every parameter that defines the space, in JSON-friendly values (numbers, strings, lists). */
+    Map<String, Object> parameters();
+
+    /** One line for people, e.g. "OFA MobileNetV3 w1.2". */
+    String displayName();
+
+    /** Width multiplier of the space's channel widths. */
+    double widthMult();
+
+    int inputChannels();
+
+    int numClasses();
+
+    List<Integer> kernelSizes();
+
+    List<Integer> expandRatios();
+
+    List<Integer> depths();
+
+    List<Integer> resolutions();
+
+    SearchSpace withNumClasses(int classes);
+
+    SearchSpace withResolutions(List<Integer> resolutions);
+
+    /** The layer-by-layer description of {@code config} at {@code resolution}. */
+    NetworkDescription describe(SubnetConfig config, int resolution);
+
+    /** The layer-by-layer description of {@code config} at its own resolution. */
+    default NetworkDescription describe(SubnetConfig config) {
+        return describe(config, config.r());
     }
 
-    /** The reference space: K{3,5,7}, E{3,4,6}, D{2,3,4}, r 128..224 step 4, 1000 classes. */
-    public static SearchSpace mobileNetV3(double widthMult) {
-        return new SearchSpace(widthMult, List.of(3, 5, 7), List.of(3, 4, 6), List.of(2, 3, 4),
-                DEFAULT_RESOLUTIONS, 1000);
+    default int maxKernel() {
+        return kernelSizes().get(kernelSizes().size() - 1);
     }
 
-    public SearchSpace withNumClasses(int classes) {
-        return new SearchSpace(widthMult, kernelSizes, expandRatios, depths, resolutions, classes);
+    default int maxExpand() {
+        return expandRatios().get(expandRatios().size() - 1);
     }
 
-    public SearchSpace withResolutions(List<Integer> rs) {
-        return new SearchSpace(widthMult, kernelSizes, expandRatios, depths, rs, numClasses);
+    default int maxDepth() {
+        return depths().get(depths().size() - 1);
     }
 
-    /** Short id used in files and the UI, e.g. {@code ofa_mbv3_w1.2}. */
-    public String id() {
-        return "ofa_mbv3_w" + widthMult;
-    }
-
-    private int width(int index) {
-        return Channels.makeDivisible(BASE_WIDTHS[index] * widthMult);
-    }
-
-    /** Output channels of the first 3x3 conv (16 at w1.0, 24 at w1.2). */
-    public int firstConvWidth() {
-        return width(0);
-    }
-
-    /** Output channels of block 0 (the fixed expand-1 MBConv). */
-    public int firstBlockWidth() {
-        return width(1);
-    }
-
-    /** Output channels of elastic stage {@code stage} (0..4). */
-    public int stageWidth(int stage) {
-        return width(2 + stage);
-    }
-
-    public int finalExpandWidth() {
-        return width(7);
-    }
-
-    public int featureMixWidth() {
-        return width(8);
-    }
-
-    public int stageStride(int stage) {
-        return STAGE_STRIDES[stage];
-    }
-
-    public Activation stageActivation(int stage) {
-        return STAGE_ACTS[stage];
-    }
-
-    public boolean stageUsesSe(int stage) {
-        return STAGE_SE[stage];
-    }
-
-    public int maxKernel() {
-        return kernelSizes.get(kernelSizes.size() - 1);
-    }
-
-    public int maxExpand() {
-        return expandRatios.get(expandRatios.size() - 1);
-    }
-
-    public int maxDepth() {
-        return depths.get(depths.size() - 1);
-    }
-
-    public SubnetConfig maxConfig(int resolution) {
+    default SubnetConfig maxConfig(int resolution) {
         return SubnetConfig.uniform(maxKernel(), maxExpand(), maxDepth(), resolution);
     }
 
-    public SubnetConfig minConfig(int resolution) {
-        return SubnetConfig.uniform(kernelSizes.get(0), expandRatios.get(0), depths.get(0), resolution);
+    default SubnetConfig minConfig(int resolution) {
+        return SubnetConfig.uniform(kernelSizes().get(0), expandRatios().get(0), depths().get(0), resolution);
+    }
+
+    /** A uniformly random sub-network (OFA's {@code sample_active_subnet}) at a random listed resolution. */
+    default SubnetConfig sample(Random rng) {
+        return sample(rng, resolutions().get(rng.nextInt(resolutions().size())));
+    }
+
+    /** A uniformly random sub-network at {@code resolution}; every block gets a value, active or not. */
+    default SubnetConfig sample(Random rng, int resolution) {
+        int[] ks = new int[SubnetConfig.BLOCKS];
+        int[] e = new int[SubnetConfig.BLOCKS];
+        int[] d = new int[SubnetConfig.STAGES];
+        for (int b = 0; b < SubnetConfig.BLOCKS; b++) {
+            ks[b] = kernelSizes().get(rng.nextInt(kernelSizes().size()));
+        }
+        for (int b = 0; b < SubnetConfig.BLOCKS; b++) {
+            e[b] = expandRatios().get(rng.nextInt(expandRatios().size()));
+        }
+        for (int s = 0; s < SubnetConfig.STAGES; s++) {
+            d[s] = depths().get(rng.nextInt(depths().size()));
+        }
+        return new SubnetConfig(ks, e, d, resolution);
     }
 
     /**
@@ -146,12 +118,12 @@ public record SearchSpace(
      * values are placeholders. The message names the field, the index and the allowed values.
      *
      * @param checkResolution whether {@code r} must be one of {@link #resolutions()}; the
-     *     supernet itself runs at any resolution, the predictors and latency tables do not.
+     *     supernet and the counters run at any resolution, the predictors and latency tables do not.
      */
-    public void validate(SubnetConfig c, boolean checkResolution) throws OfaException {
+    default void validate(SubnetConfig c, boolean checkResolution) throws OfaException {
         for (int s = 0; s < SubnetConfig.STAGES; s++) {
-            if (!depths.contains(c.d(s))) {
-                throw new OfaException("config field d[" + s + "]: expected one of " + depths
+            if (!depths().contains(c.d(s))) {
+                throw new OfaException("config field d[" + s + "]: expected one of " + depths()
                         + ", found " + c.d(s));
             }
         }
@@ -159,41 +131,91 @@ public record SearchSpace(
             if (!c.isActive(b)) {
                 continue;
             }
-            if (!kernelSizes.contains(c.ks(b))) {
-                throw new OfaException("config field ks[" + b + "]: expected one of " + kernelSizes
+            if (!kernelSizes().contains(c.ks(b))) {
+                throw new OfaException("config field ks[" + b + "]: expected one of " + kernelSizes()
                         + ", found " + c.ks(b));
             }
-            if (!expandRatios.contains(c.e(b))) {
-                throw new OfaException("config field e[" + b + "]: expected one of " + expandRatios
+            if (!expandRatios().contains(c.e(b))) {
+                throw new OfaException("config field e[" + b + "]: expected one of " + expandRatios()
                         + ", found " + c.e(b));
             }
         }
         if (c.r() < 1) {
             throw new OfaException("config field r: expected a positive resolution, found " + c.r());
         }
-        if (checkResolution && !resolutions.contains(c.r())) {
+        if (checkResolution && !resolutions().contains(c.r())) {
             throw new OfaException("config field r: expected one of " + describeResolutions()
                     + ", found " + c.r());
         }
     }
 
     /** Validates including the resolution. */
-    public void validate(SubnetConfig c) throws OfaException {
+    default void validate(SubnetConfig c) throws OfaException {
         validate(c, true);
     }
 
+    /**
+     * The search genome of {@code c}: choice indices {@code [ks idx ×20, e idx ×20, d idx ×5, r idx]}.
+     * Inactive blocks whose values lie outside the space get index 0.
+     *
+     * @throws OfaException if an active value or the resolution is not in the space
+     */
+    default int[] encodeGenome(SubnetConfig c) throws OfaException {
+        int blocks = SubnetConfig.BLOCKS;
+        int stages = SubnetConfig.STAGES;
+        int[] g = new int[2 * blocks + stages + 1];
+        for (int s = 0; s < stages; s++) {
+            g[2 * blocks + s] = indexOf(depths(), c.d(s), "d[" + s + "]");
+        }
+        for (int b = 0; b < blocks; b++) {
+            boolean active = c.isActive(b);
+            g[b] = active ? indexOf(kernelSizes(), c.ks(b), "ks[" + b + "]")
+                    : Math.max(0, kernelSizes().indexOf(c.ks(b)));
+            g[blocks + b] = active ? indexOf(expandRatios(), c.e(b), "e[" + b + "]")
+                    : Math.max(0, expandRatios().indexOf(c.e(b)));
+        }
+        g[2 * blocks + stages] = indexOf(resolutions(), c.r(), "r");
+        return g;
+    }
+
+    /** The config of a genome made by {@link #encodeGenome(SubnetConfig)}. */
+    default SubnetConfig decodeGenome(int[] g) {
+        int blocks = SubnetConfig.BLOCKS;
+        int stages = SubnetConfig.STAGES;
+        int[] ks = new int[blocks];
+        int[] e = new int[blocks];
+        int[] d = new int[stages];
+        for (int b = 0; b < blocks; b++) {
+            ks[b] = kernelSizes().get(g[b]);
+            e[b] = expandRatios().get(g[blocks + b]);
+        }
+        for (int s = 0; s < stages; s++) {
+            d[s] = depths().get(g[2 * blocks + s]);
+        }
+        return new SubnetConfig(ks, e, d, resolutions().get(g[2 * blocks + stages]));
+    }
+
+    private static int indexOf(List<Integer> values, int v, String field) throws OfaException {
+        int i = values.indexOf(v);
+        if (i < 0) {
+            throw new OfaException("config field " + field + ": expected one of " + values + ", found " + v);
+        }
+        return i;
+    }
+
     /** "128..224 step 4" for an arithmetic list, otherwise the list itself. */
-    public String describeResolutions() {
-        if (resolutions.size() > 2) {
-            int step = resolutions.get(1) - resolutions.get(0);
+    default String describeResolutions() {
+        List<Integer> rs = resolutions();
+        if (rs.size() > 2) {
+            int step = rs.get(1) - rs.get(0);
             boolean arithmetic = true;
-            for (int i = 1; i < resolutions.size(); i++) {
-                arithmetic &= resolutions.get(i) - resolutions.get(i - 1) == step;
+            for (int i = 1; i < rs.size(); i++) {
+                arithmetic &= rs.get(i) - rs.get(i - 1) == step;
             }
             if (arithmetic) {
-                return resolutions.get(0) + ".." + resolutions.get(resolutions.size() - 1) + " step " + step;
+                return rs.get(0) + ".." + rs.get(rs.size() - 1) + " step " + step;
             }
         }
-        return resolutions.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"));
+        return rs.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"));
     }
 }

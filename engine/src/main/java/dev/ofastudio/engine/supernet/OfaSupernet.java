@@ -7,7 +7,7 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.space.Activation;
-import dev.ofastudio.engine.space.SearchSpace;
+import dev.ofastudio.engine.space.mbv3.Mbv3Space;
 import dev.ofastudio.engine.space.SubnetConfig;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,7 +22,7 @@ import java.util.Map;
  * state dict, so OFA checkpoints load one to one.
  */
 public final class OfaSupernet extends OfaBlock {
-    private final SearchSpace space;
+    private final Mbv3Space space;
     private final ConvLayer firstConv;
     private final MBConvBlock firstBlock;
     private final List<ElasticMBConvBlock> blocks = new ArrayList<>();
@@ -35,7 +35,7 @@ public final class OfaSupernet extends OfaBlock {
     private SubnetConfig active;
 
     /** A supernet without dropout (the model-zoo setting; dropout never acts in eval mode anyway). */
-    public OfaSupernet(SearchSpace space) {
+    public OfaSupernet(Mbv3Space space) {
         this(space, 0f);
     }
 
@@ -43,7 +43,7 @@ public final class OfaSupernet extends OfaBlock {
      * @param dropoutRate dropout before the classifier in training mode (the reference trains
      *     with 0.1)
      */
-    public OfaSupernet(SearchSpace space, float dropoutRate) {
+    public OfaSupernet(Mbv3Space space, float dropoutRate) {
         if (!(dropoutRate >= 0f && dropoutRate < 1f)) {
             throw new IllegalArgumentException("dropout rate must lie in [0, 1), got " + dropoutRate);
         }
@@ -55,7 +55,8 @@ public final class OfaSupernet extends OfaBlock {
             }
         }
         int c0 = space.firstConvWidth();
-        firstConv = add("first_conv", new ConvLayer("first_conv", 3, c0, 3, 2, true, Activation.H_SWISH));
+        firstConv = add("first_conv", new ConvLayer("first_conv", space.inputChannels(), c0, 3, 2, true,
+                space.headActivation()));
         int c1 = space.firstBlockWidth();
         firstBlock = add("blocks.0", new MBConvBlock("blocks.0",
                 new BlockSpec(c0, c1, 3, 1, 1, c0, false, Activation.RELU, c0 == c1)));
@@ -71,9 +72,9 @@ public final class OfaSupernet extends OfaBlock {
             }
         }
         finalExpand = add("final_expand_layer", new ConvLayer("final_expand_layer", in, space.finalExpandWidth(), 1, 1,
-                true, Activation.H_SWISH));
+                true, space.headActivation()));
         featureMix = add("feature_mix_layer", new ConvLayer("feature_mix_layer", space.finalExpandWidth(),
-                space.featureMixWidth(), 1, 1, false, Activation.H_SWISH));
+                space.featureMixWidth(), 1, 1, false, space.headActivation()));
         classifier = add("classifier", new LinearLayer(space.featureMixWidth(), space.numClasses()));
         active = space.maxConfig(space.resolutions().get(space.resolutions().size() - 1));
     }
@@ -103,7 +104,7 @@ public final class OfaSupernet extends OfaBlock {
         return active;
     }
 
-    public SearchSpace space() {
+    public Mbv3Space space() {
         return space;
     }
 

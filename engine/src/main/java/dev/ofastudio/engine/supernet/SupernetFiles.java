@@ -12,7 +12,8 @@ import dev.ofastudio.engine.io.pth.PthReader;
 import dev.ofastudio.engine.io.pth.StateDict;
 import dev.ofastudio.engine.io.pth.Tensor;
 import dev.ofastudio.engine.space.Channels;
-import dev.ofastudio.engine.space.SearchSpace;
+import dev.ofastudio.engine.space.SearchSpaces;
+import dev.ofastudio.engine.space.mbv3.Mbv3Space;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,7 +47,7 @@ public final class SupernetFiles {
     }
 
     /** A supernet for {@code space} with the weights of {@code sd}. */
-    public static OfaSupernet fromStateDict(StateDict sd, SearchSpace space, NDManager manager, String source)
+    public static OfaSupernet fromStateDict(StateDict sd, Mbv3Space space, NDManager manager, String source)
             throws OfaException {
         OfaSupernet net = new OfaSupernet(space);
         net.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 224, 224));
@@ -60,7 +61,7 @@ public final class SupernetFiles {
     }
 
     /** The OFA MobileNetV3 space whose widths and class count fit {@code sd}. */
-    public static SearchSpace inferSpace(StateDict sd, String source) throws OfaException {
+    public static Mbv3Space inferSpace(StateDict sd, String source) throws OfaException {
         Tensor first = sd.get("first_conv.conv.weight");
         Tensor cls = sd.get("classifier.linear.weight");
         if (cls == null) {
@@ -75,17 +76,26 @@ public final class SupernetFiles {
             int c0 = Channels.makeDivisible(16 * w);
             known.add(c0 + " (w" + w + ")");
             if (first.dim(0) == c0) {
-                return SearchSpace.mobileNetV3(w).withNumClasses((int) cls.dim(0));
+                return Mbv3Space.mobileNetV3(w).withNumClasses((int) cls.dim(0));
             }
         }
         throw new OfaException(source + ": tensor first_conv.conv.weight: expected " + String.join(" or ", known)
                 + " output channels, found " + first.dim(0));
     }
 
-    private static SearchSpace spaceFromHeader(JsonNode h, Path file) throws OfaException {
+    private static Mbv3Space spaceFromHeader(JsonNode h, Path file) throws OfaException {
         try {
-            return new SearchSpace(h.get("width_mult").asDouble(), ints(h.get("ks_list")), ints(h.get("expand_ratio_list")),
-                    ints(h.get("depth_list")), SearchSpace.DEFAULT_RESOLUTIONS, h.get("num_classes").asInt());
+            JsonNode sp = h.get("space");
+            if (sp == null) {
+                // Older checkpoints: flat fields beside the file's own "kind".
+                ObjectNode flat = h.deepCopy();
+                flat.remove("kind");
+                sp = flat;
+            }
+            if (!(SearchSpaces.fromJson(sp, file.toString()) instanceof Mbv3Space m)) {
+                throw new OfaException(file + ": checkpoint header: space is not an OFA MobileNetV3 space");
+            }
+            return m;
         } catch (RuntimeException e) {
             throw new OfaException(file + ": checkpoint header: expected width_mult, num_classes, ks_list, "
                     + "expand_ratio_list and depth_list, found " + h);
@@ -100,15 +110,17 @@ public final class SupernetFiles {
 
     /** Saves the supernet's weights, BN buffers and space atomically in our own format. */
     public static void save(OfaSupernet net, Path file) throws OfaException {
-        SearchSpace s = net.space();
+        Mbv3Space s = net.space();
         ObjectNode h = Json.MAPPER.createObjectNode();
         h.put("kind", "supernet");
         h.put("architecture", "OFAMobileNetV3");
+        // Flat fields for older readers; "space" holds every parameter (kind, id, style).
         h.put("width_mult", s.widthMult());
         h.put("num_classes", s.numClasses());
         s.kernelSizes().forEach(h.putArray("ks_list")::add);
         s.expandRatios().forEach(h.putArray("expand_ratio_list")::add);
         s.depths().forEach(h.putArray("depth_list")::add);
+        h.set("space", SearchSpaces.toJson(s));
         CheckpointFile.write(file, h, tensors(net.stateDict(), net.allBatchNorms()));
     }
 

@@ -25,7 +25,7 @@ public final class SupernetSpeed {
         int r = args.length > 0 ? Integer.parseInt(args[0]) : 224;
         int reps1 = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int reps64 = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        SearchSpace space = SearchSpace.mobileNetV3(1.0);
+        var space = SearchSpace.mobileNetV3(1.0);
         try (NDManager manager = NDManager.newBaseManager()) {
             OfaSupernet net = new OfaSupernet(space);
             net.initialize(manager, DataType.FLOAT32, new Shape(1, 3, r, r));

@@ -23,9 +23,9 @@ class OfaMobileNetV3Test {
     @MethodSource("forwardCases")
     void macsAndParamsMatchTheReferenceForEveryForwardCase(JsonNode c) {
         SubnetConfig config = Golden.config(c.get("config"));
-        NetworkDescription atR = OfaMobileNetV3.describe(W10_C10, config);
+        NetworkDescription atR = W10_C10.describe(config);
         assertEquals(c.get("macs_formula_r").asLong(), atR.macs(), c.get("name").asText() + " macs at r");
-        assertEquals(c.get("macs_formula_224").asLong(), OfaMobileNetV3.describe(W10_C10, config, 224).macs(),
+        assertEquals(c.get("macs_formula_224").asLong(), W10_C10.describe(config, 224).macs(),
                 c.get("name").asText() + " macs at 224");
         assertEquals(c.get("params_extracted_subnet").asLong(), atR.params(), c.get("name").asText() + " params");
         assertEquals(c.get("active_blocks").asInt(), config.activeBlockCount());
@@ -34,18 +34,18 @@ class OfaMobileNetV3Test {
     @Test
     void digestMacsAtWidth10With1000Classes() {
         SearchSpace s = SearchSpace.mobileNetV3(1.0);
-        assertEquals(566.2, round1(OfaMobileNetV3.describe(s, s.maxConfig(224)).macs()));
-        assertEquals(121.3, round1(OfaMobileNetV3.describe(s, s.minConfig(224)).macs()));
-        assertEquals(226.2, round1(OfaMobileNetV3.describe(s, SubnetConfig.uniform(3, 3, 4, 224)).macs()));
-        assertEquals(566_170_656L, OfaMobileNetV3.describe(s, s.maxConfig(224)).macs());
+        assertEquals(566.2, round1(s.describe(s.maxConfig(224)).macs()));
+        assertEquals(121.3, round1(s.describe(s.minConfig(224)).macs()));
+        assertEquals(226.2, round1(s.describe(SubnetConfig.uniform(3, 3, 4, 224)).macs()));
+        assertEquals(566_170_656L, s.describe(s.maxConfig(224)).macs());
     }
 
     @Test
     void digestMacsAtWidth12() {
         SearchSpace s = SearchSpace.mobileNetV3(1.2);
-        assertEquals(843.1, round1(OfaMobileNetV3.describe(s, s.maxConfig(224)).macs()));
-        assertEquals(193.1, round1(OfaMobileNetV3.describe(s, s.minConfig(224)).macs()));
-        assertEquals(351.1, round1(OfaMobileNetV3.describe(s, SubnetConfig.uniform(3, 3, 4, 224)).macs()));
+        assertEquals(843.1, round1(s.describe(s.maxConfig(224)).macs()));
+        assertEquals(193.1, round1(s.describe(s.minConfig(224)).macs()));
+        assertEquals(351.1, round1(s.describe(SubnetConfig.uniform(3, 3, 4, 224)).macs()));
     }
 
     static Stream<JsonNode> latencyCases() {
@@ -56,14 +56,14 @@ class OfaMobileNetV3Test {
     @MethodSource("latencyCases")
     void width12MflopsMatchTheLatencyCases(JsonNode c) {
         SubnetConfig config = Golden.config(c.get("config"));
-        long macs = OfaMobileNetV3.describe(SearchSpace.mobileNetV3(1.2), config).macs();
+        long macs = SearchSpace.mobileNetV3(1.2).describe(config).macs();
         assertEquals(c.get("mflops_formula_1000cls").asDouble(), macs / 1e6, 1e-9, c.get("name").asText());
     }
 
     @Test
     void lutKeysSpellTheReferenceFormat() {
         SearchSpace s = SearchSpace.mobileNetV3(1.2);
-        NetworkDescription net = OfaMobileNetV3.describe(s, s.maxConfig(224));
+        NetworkDescription net = s.describe(s.maxConfig(224));
         assertEquals("Conv-input:224x224x3-output:112x112x24", net.layers().get(0).lutKey());
         assertEquals("expanded_conv-input:112x112x24-output:112x112x24-expand:24-kernel:3-stride:1-idskip:1-se:0-hs:0",
                 net.layers().get(1).lutKey());

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ofastudio.engine.arch.OfaMobileNetV3;
 import dev.ofastudio.engine.arch.reference.ReferenceNetworks;
 import dev.ofastudio.engine.io.SubnetConfigJson;
 import dev.ofastudio.engine.latency.dpu.BoardSpecs;
@@ -68,7 +67,7 @@ class LatencyCommandTest {
         assertEquals(model.get("bytes").asLong(), profile.get("bytes").asLong());
         SearchSpace w10 = SearchSpace.mobileNetV3(1.0);
         SubnetConfig c = w10.maxConfig(192);
-        assertEquals(new DpuLatencyModel(BoardSpecs.load("zcu102")).latencyMs(OfaMobileNetV3.describe(w10, c)),
+        assertEquals(new DpuLatencyModel(BoardSpecs.load("zcu102")).latencyMs(w10.describe(c)),
                 model.get("latency_ms").asDouble(), 1e-9);
     }
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.arch.NetworkDescription;
-import dev.ofastudio.engine.arch.OfaMobileNetV3;
 import dev.ofastudio.engine.space.SearchSpace;
 import dev.ofastudio.engine.space.SubnetConfig;
 import dev.ofastudio.engine.testing.Golden;
@@ -46,7 +45,7 @@ class LutLatencyModelTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("goldenCases")
     void sumsNote10TableLikeTheReference(String name, SubnetConfig config, double expectedMs) throws OfaException {
-        NetworkDescription net = OfaMobileNetV3.describe(W12, config);
+        NetworkDescription net = W12.describe(config);
         assertEquals(expectedMs, note10.latencyMs(net), 1e-6, name);
     }
 
@@ -57,7 +56,7 @@ class LutLatencyModelTest {
 
     @Test
     void listsLayersInNetworkOrderWithTheirKeys() throws OfaException {
-        NetworkDescription net = OfaMobileNetV3.describe(W12, W12.minConfig(224));
+        NetworkDescription net = W12.describe(W12.minConfig(224));
         List<LatencyModel.LayerLatency> layers = note10.layers(net);
         assertEquals(net.layers().size(), layers.size());
         assertEquals("first_conv", layers.get(0).name());
@@ -69,7 +68,7 @@ class LutLatencyModelTest {
 
     @Test
     void rejectsAResolutionWithoutTableNamingTheAvailableOnes() {
-        NetworkDescription net = OfaMobileNetV3.describe(W12, W12.minConfig(128));
+        NetworkDescription net = W12.describe(W12.minConfig(128));
         OfaException e = assertThrows(OfaException.class, () -> note10.latencyMs(net));
         assertTrue(e.getMessage().contains("resolution 128"), e.getMessage());
         assertTrue(e.getMessage().contains("160, 164"), e.getMessage());
@@ -79,7 +78,7 @@ class LutLatencyModelTest {
     void namesEveryMissingKeyOfANetworkInOneMessage() {
         // The w1.0 space has other channel widths, so most of its keys are not in the w1.2 table.
         SearchSpace w10 = SearchSpace.mobileNetV3(1.0);
-        NetworkDescription net = OfaMobileNetV3.describe(w10, w10.minConfig(224));
+        NetworkDescription net = w10.describe(w10.minConfig(224));
         OfaException e = assertThrows(OfaException.class, () -> note10.layers(net));
         String m = e.getMessage();
         assertTrue(m.contains("224_lookup_table.yaml"), m);
@@ -97,7 +96,7 @@ class LutLatencyModelTest {
         Files.writeString(dir.resolve("224.csv"), csv);
         LutLatencyModel fromCsv = LutLatencyModel.load(dir);
         assertEquals(List.of(224), fromCsv.resolutions());
-        NetworkDescription net = OfaMobileNetV3.describe(W12, W12.maxConfig(224));
+        NetworkDescription net = W12.describe(W12.maxConfig(224));
         assertEquals(note10.latencyMs(net), fromCsv.latencyMs(net), 0.0);
     }
 
@@ -112,7 +111,7 @@ class LutLatencyModelTest {
         Files.writeString(file, csv);
         LutLatencyModel fromCsv = LutLatencyModel.load(file);
         assertEquals(List.of(160, 192), fromCsv.resolutions());
-        NetworkDescription net = OfaMobileNetV3.describe(W12, W12.minConfig(192));
+        NetworkDescription net = W12.describe(W12.minConfig(192));
         assertEquals(note10.latencyMs(net), fromCsv.latencyMs(net), 0.0);
     }
 
@@ -126,7 +125,7 @@ class LutLatencyModelTest {
     void readsOneYamlTableNamedByResolution() throws Exception {
         LutLatencyModel one = LutLatencyModel.load(Golden.note10Lut().resolve("192_lookup_table.yaml"));
         assertEquals(List.of(192), one.resolutions());
-        NetworkDescription net = OfaMobileNetV3.describe(W12, W12.maxConfig(192));
+        NetworkDescription net = W12.describe(W12.maxConfig(192));
         assertEquals(67.56165915768875, one.latencyMs(net), 1e-6);
     }
 }

@@ -31,7 +31,7 @@ class ProjectFileTest {
 
     private static String json(String predictor, String tables, String boards, String width) {
         return "{\"format\": \"ofa-studio-project\", \"version\": 1, \"name\": \"Mine\", "
-                + "\"space\": {\"family\": \"ofa-mobilenetv3\", \"width\": " + width + "}, \"predictor\": \""
+                + "\"space\": {\"kind\": \"ofa_mbv3\", \"width_mult\": " + width + "}, \"predictor\": \""
                 + predictor + "\", \"latency_tables\": " + tables + ", \"boards\": " + boards + "}";
     }
 
@@ -74,9 +74,11 @@ class ProjectFileTest {
         assertMessage(fails(json("missing.pth", "[]", "[]", "1.2")), "field predictor: expected an existing file");
         assertMessage(fails(json("acc.pth", "[\"nolut\"]", "[]", "1.2")), "field latency_tables[0]: expected an existing");
         assertMessage(fails(json("acc.pth", "[]", "[\"zcu999\"]", "1.2")), "field boards[0]: expected one of");
-        assertMessage(fails(json("acc.pth", "[]", "[]", "0.75")), "field space.width: expected 1.0 or 1.2");
+        assertMessage(fails(json("acc.pth", "[]", "[]", "\"wide\"")), "field space: width_mult: expected a number");
         assertMessage(fails(json("acc.pth", "\"lut\"", "[]", "1.2")), "field latency_tables: expected a list");
         assertMessage(fails("{\"format\": \"other\"}"), "field format: expected \"ofa-studio-project\"");
+        assertMessage(fails(json("acc.pth", "[]", "[]", "1.2").replace("ofa_mbv3", "resnet")),
+                "field space.kind: expected one of [ofa_mbv3], found resnet");
         assertMessage(fails("[1]"), "expected a JSON object");
     }
 

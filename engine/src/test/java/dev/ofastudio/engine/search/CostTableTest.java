@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.arch.Layer;
 import dev.ofastudio.engine.arch.NetworkDescription;
-import dev.ofastudio.engine.arch.OfaMobileNetV3;
 import dev.ofastudio.engine.latency.LatencyModel;
 import dev.ofastudio.engine.latency.LutLatencyModel;
 import dev.ofastudio.engine.space.SearchSpace;
@@ -38,7 +37,7 @@ class CostTableTest {
         for (int i = 0; i < 300; i++) {
             ops.random(rng, g);
             SubnetConfig c = table.layout().toConfig(g);
-            NetworkDescription net = OfaMobileNetV3.describe(W12, c);
+            NetworkDescription net = W12.describe(c);
             assertEquals(note10.latencyMs(net), table.latencyMs(g), 1e-9, c.toString());
             assertEquals(net.macs(), table.macs(g), c.toString());
         }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ofastudio.engine.OfaException;
-import dev.ofastudio.engine.arch.OfaMobileNetV3;
 import dev.ofastudio.engine.latency.LutLatencyModel;
 import dev.ofastudio.engine.progress.Cancellation;
 import dev.ofastudio.engine.progress.ProgressListener;
@@ -52,7 +51,7 @@ class EvolutionSearchTest {
             assertTrue(c.latencyMs() <= 25, c.toString());
             assertTrue(W12.resolutions().contains(c.config().r()), c.toString());
             // The reported latency and MACs are those of the full network description.
-            var net = OfaMobileNetV3.describe(W12, c.config());
+            var net = W12.describe(c.config());
             assertEquals(note10.latencyMs(net), c.latencyMs(), 1e-9);
             assertEquals(net.macs(), c.macs());
         }

@@ -14,6 +14,7 @@ import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.io.pth.StateDict;
 import dev.ofastudio.engine.io.pth.Tensor;
 import dev.ofastudio.engine.space.SearchSpace;
+import dev.ofastudio.engine.space.mbv3.Mbv3Space;
 import dev.ofastudio.engine.space.SubnetConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Our own checkpoints, extracted-model directories and state-dict import errors. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SupernetCheckpointTest {
-    static final SearchSpace SPACE = SearchSpace.mobileNetV3(1.0).withNumClasses(5);
+    static final Mbv3Space SPACE = SearchSpace.mobileNetV3(1.0).withNumClasses(5);
     static final SubnetConfig CONFIG = ElasticSupernetTest.random(new Random(11), 0, 40);
     NDManager manager;
     OfaSupernet net;

@@ -2,7 +2,6 @@ package dev.ofastudio.engine.latency.measure;
 
 import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.arch.NetworkDescription;
-import dev.ofastudio.engine.arch.OfaMobileNetV3;
 import dev.ofastudio.engine.arch.reference.ReferenceNetworks;
 import dev.ofastudio.engine.io.SubnetConfigJson;
 import dev.ofastudio.engine.space.SearchSpace;
@@ -38,7 +37,7 @@ public final class NetworkSpec {
             SearchSpace space = SearchSpace.mobileNetV3(width);
             SubnetConfig c = SubnetConfigJson.read(p);
             space.validate(c);
-            return OfaMobileNetV3.describe(space, c);
+            return space.describe(c);
         }
         String[] parts = s.split("_");
         if (parts.length > 3) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.arch.Layer;
 import dev.ofastudio.engine.arch.NetworkDescription;
-import dev.ofastudio.engine.arch.OfaMobileNetV3;
 import dev.ofastudio.engine.arch.reference.ReferenceNetworks;
 import dev.ofastudio.engine.io.Json;
 import dev.ofastudio.engine.latency.dpu.BoardSpec;
@@ -45,7 +44,7 @@ public final class ProfileGenerator {
             for (int r : resolutions) {
                 for (int k : space.kernelSizes()) {
                     for (int e : space.expandRatios()) {
-                        add(table, model, OfaMobileNetV3.describe(space, SubnetConfig.uniform(k, e, space.maxDepth(), r)));
+                        add(table, model, space.describe(SubnetConfig.uniform(k, e, space.maxDepth(), r)));
                     }
                 }
             }

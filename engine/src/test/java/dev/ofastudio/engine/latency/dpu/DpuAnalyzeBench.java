@@ -1,7 +1,6 @@
 package dev.ofastudio.engine.latency.dpu;
 
 import dev.ofastudio.engine.arch.NetworkDescription;
-import dev.ofastudio.engine.arch.OfaMobileNetV3;
 import dev.ofastudio.engine.space.SearchSpace;
 import dev.ofastudio.engine.space.SubnetConfig;
 import java.util.ArrayList;
@@ -28,7 +27,7 @@ public final class DpuAnalyzeBench {
             for (int s = 0; s < 5; s++) {
                 d[s] = space.depths().get(rnd.nextInt(3));
             }
-            nets.add(OfaMobileNetV3.describe(space, new SubnetConfig(ks, e, d, 128 + 4 * rnd.nextInt(25))));
+            nets.add(space.describe(new SubnetConfig(ks, e, d, 128 + 4 * rnd.nextInt(25))));
         }
         DpuLatencyModel model = new DpuLatencyModel(BoardSpecs.load("zcu102"));
         double sink = 0;

@@ -8,7 +8,6 @@ import dev.ofastudio.engine.arch.FeatureShape;
 import dev.ofastudio.engine.arch.Layer;
 import dev.ofastudio.engine.arch.LayerType;
 import dev.ofastudio.engine.arch.NetworkDescription;
-import dev.ofastudio.engine.arch.OfaMobileNetV3;
 import dev.ofastudio.engine.arch.Op;
 import dev.ofastudio.engine.arch.reference.ReferenceNetworks;
 import dev.ofastudio.engine.latency.LatencyModel.LayerLatency;
@@ -87,7 +86,7 @@ class DpuLatencyModelTest {
     @Test
     void hardSwishRunsOnTheCpuOfAnOldInstructionSet() {
         DpuLatencyModel isa0 = new DpuLatencyModel(zcu102.withIsa(0));
-        NetworkDescription net = OfaMobileNetV3.describe(W10, W10.minConfig(224));
+        NetworkDescription net = W10.describe(W10.minConfig(224));
         NetworkReport old = isa0.analyze(net);
         NetworkReport now = model.analyze(net);
         assertEquals(Bound.CPU, old.layers().get(0).bound(), "first conv is hard-swish");
@@ -130,7 +129,7 @@ class DpuLatencyModelTest {
 
     @Test
     void asALatencyModelGivesLayerKeysAndTheEndToEndSum() {
-        NetworkDescription net = OfaMobileNetV3.describe(W10, W10.maxConfig(192));
+        NetworkDescription net = W10.describe(W10.maxConfig(192));
         List<LayerLatency> layers = model.layers(net);
         assertEquals(net.layers().size(), layers.size());
         double sum = 0;

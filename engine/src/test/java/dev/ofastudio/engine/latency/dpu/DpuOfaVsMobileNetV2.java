@@ -1,7 +1,6 @@
 package dev.ofastudio.engine.latency.dpu;
 
 import dev.ofastudio.engine.arch.NetworkDescription;
-import dev.ofastudio.engine.arch.OfaMobileNetV3;
 import dev.ofastudio.engine.arch.reference.ReferenceNetworks;
 import dev.ofastudio.engine.predict.OfficialAccuracyPredictor;
 import dev.ofastudio.engine.progress.Cancellation;
@@ -43,7 +42,7 @@ public final class DpuOfaVsMobileNetV2 {
                 System.out.printf("budget %.2fx: %s%n", f, e.getMessage());
                 continue;
             }
-            NetworkDescription net = OfaMobileNetV3.describe(space, r.best().config());
+            NetworkDescription net = space.describe(r.best().config());
             NetworkReport rep = model.analyze(net);
             System.out.printf("budget %.2fx (%.3f ms): OFA w1.2 r%d acc %.4f, %.3f ms, %.0f MMACs, %.1f ops/B, "
                     + "%.1f GOPS/s, %.1f%% peak; config %s%n", f, budget.maxLatencyMs(), net.resolution(),

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ofastudio.engine.OfaException;
-import dev.ofastudio.engine.arch.OfaMobileNetV3;
 import dev.ofastudio.engine.cli.OfaCli;
 import dev.ofastudio.engine.io.Json;
 import dev.ofastudio.engine.space.SearchSpace;
@@ -78,7 +77,7 @@ class ProfileBadInputTest {
     void listsEveryMissingKeyASubnetNeeds() throws Exception {
         ObjectNode n = good.deepCopy();
         SearchSpace w10 = SearchSpace.mobileNetV3(1.0);
-        var net = OfaMobileNetV3.describe(w10, w10.maxConfig(224));
+        var net = w10.describe(w10.maxConfig(224));
         String k1 = net.layers().get(0).lutKey();
         String k2 = net.layers().get(net.layers().size() - 1).lutKey();
         ((ObjectNode) n.get("latency_ms")).remove(k1);

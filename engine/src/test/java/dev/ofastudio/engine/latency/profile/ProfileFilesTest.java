@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ofastudio.engine.arch.NetworkDescription;
-import dev.ofastudio.engine.arch.OfaMobileNetV3;
 import dev.ofastudio.engine.arch.reference.ReferenceNetworks;
 import dev.ofastudio.engine.latency.dpu.BoardSpecs;
 import dev.ofastudio.engine.latency.dpu.DpuLatencyModel;
@@ -62,7 +61,7 @@ class ProfileFilesTest {
                     for (int s = 0; s < 5; s++) {
                         d[s] = space.depths().get(rnd.nextInt(3));
                     }
-                    NetworkDescription net = OfaMobileNetV3.describe(space, new SubnetConfig(ks, e, d, r));
+                    NetworkDescription net = space.describe(new SubnetConfig(ks, e, d, r));
                     assertEquals(model.latencyMs(net), lut.latencyMs(net), 1e-6 * net.layers().size(), net.name());
                 }
             }
