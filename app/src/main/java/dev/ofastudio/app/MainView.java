@@ -34,6 +34,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import javafx.stage.Stage;
@@ -42,7 +43,7 @@ import org.controlsfx.control.StatusBar;
 /**
  * The main window's content: menu, inputs panel, Pareto chart with board toggles, the selection
  * panes (diagram, heatmap, details), and a status bar with progress and Cancel. The project
- * switcher heads the chart's toolbar.
+ * switcher heads the inputs panel.
  */
 public final class MainView extends BorderPane {
     private final Studio studio;
@@ -57,7 +58,8 @@ public final class MainView extends BorderPane {
         chart = new ParetoView(pareto, 1.0);
 
         setTop(menu());
-        ScrollPane inputs = new ScrollPane(new InputsView(studio.inputs(), pareto));
+        ScrollPane inputs = new ScrollPane(new VBox(new ProjectSwitcher(studio.project()),
+                new InputsView(studio.inputs(), pareto)));
         inputs.setFitToWidth(true);
         inputs.setMinWidth(300);
 
@@ -73,8 +75,7 @@ public final class MainView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label hint = new Label("drag: pan · wheel: zoom · drag red line: budget · double-click: search here");
         hint.setStyle("-fx-text-fill: #666;");
-        HBox chartBar = new HBox(10, new ProjectSwitcher(studio.project()), new Label("Boards:"), boardToggles,
-                spacer, hint, fit, present);
+        HBox chartBar = new HBox(10, new Label("Boards:"), boardToggles, spacer, hint, fit, present);
         chartBar.setPadding(new Insets(6, 8, 6, 8));
         chartBar.setAlignment(Pos.CENTER_LEFT);
         pareto.tableProperty().addListener((o, a, t) -> rebuildToggles());

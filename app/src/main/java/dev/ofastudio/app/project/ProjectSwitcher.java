@@ -2,24 +2,28 @@ package dev.ofastudio.app.project;
 
 import dev.ofastudio.engine.project.Project;
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Pos;
+import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 
 /**
- * The project switcher: a combo of the built-in projects and opened folders, and a button to open
- * a project folder. Picking a project opens it; the combo shows the open project. Binds only.
+ * The project switcher at the head of the inputs panel: a combo of the built-in projects and
+ * opened folders, and a button to open a project folder. Picking a project opens it; the combo
+ * shows the open project. Binds only.
  */
-public final class ProjectSwitcher extends HBox {
+public final class ProjectSwitcher extends VBox {
     public ProjectSwitcher(ProjectViewModel vm) {
         super(6);
-        setAlignment(Pos.CENTER_LEFT);
+        setId("projectSwitcher");
+        setPadding(new Insets(10, 10, 0, 10));
+        Label heading = new Label("Project");
+        heading.setStyle("-fx-font-weight: bold; -fx-font-size: 13px;");
         ComboBox<Project> combo = new ComboBox<>(vm.projects());
         combo.setId("projectChoice");
-        combo.setPrefWidth(260);
+        combo.setMaxWidth(Double.MAX_VALUE);
         combo.setValue(vm.currentProperty().get());
         combo.setOnAction(e -> {
             Project picked = combo.getValue();
@@ -42,10 +46,10 @@ public final class ProjectSwitcher extends HBox {
             return p == null ? "" : p.name() + " — " + p.space().id() + (p.notice().isEmpty() ? "" : "\n" + p.notice());
         }, vm.currentProperty()));
         combo.setTooltip(tip);
-        Button folder = new Button("Open…");
+        Button folder = new Button("Open project folder…");
         folder.setId("openProjectFolder");
-        folder.setTooltip(new Tooltip("Open a project folder (with its project.json)"));
+        folder.setTooltip(new Tooltip("A folder with a project.json: space, predictor and latency tables"));
         folder.setOnAction(e -> vm.openFolder());
-        getChildren().addAll(new Label("Project:"), combo, folder);
+        getChildren().addAll(heading, combo, folder);
     }
 }

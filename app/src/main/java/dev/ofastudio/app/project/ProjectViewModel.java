@@ -23,6 +23,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -116,9 +118,29 @@ public final class ProjectViewModel {
         current.set(p);
         settings.setProject(p.id());
         inputs.statusProperty().set("Project opened: " + p.name());
-        if (sweepOnOpen.get() && inputs.readyBinding().get() && !pareto.runningProperty().get()) {
-            pareto.runSweep();
+        if (sweepOnOpen.get()) {
+            sweepWhenIdle();
         }
+    }
+
+    /** Sweeps the open project; a sweep still running for the previous one is cancelled first. */
+    private void sweepWhenIdle() {
+        if (!pareto.runningProperty().get()) {
+            if (inputs.readyBinding().get()) {
+                pareto.runSweep();
+            }
+            return;
+        }
+        pareto.runningProperty().addListener(new ChangeListener<Boolean>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (!now) {
+                    o.removeListener(this);
+                    sweepWhenIdle();
+                }
+            }
+        });
+        pareto.cancel();
     }
 
     /** Asks for a project folder (with its project.json) and opens it. */

@@ -8,6 +8,7 @@ import dev.ofastudio.app.inputs.InputsViewModel;
 import dev.ofastudio.app.pareto.ParetoViewModel;
 import dev.ofastudio.app.pareto.SweepRunner;
 import dev.ofastudio.app.service.ImmediateTaskExecutor;
+import dev.ofastudio.app.service.QueuedTaskExecutor;
 import dev.ofastudio.app.settings.MemorySettings;
 import dev.ofastudio.app.testing.FakeDialogService;
 import dev.ofastudio.app.testing.Fakes;
@@ -128,6 +129,30 @@ class ProjectViewModelTest {
         assertEquals(before, vm.currentProperty().get());
         assertEquals(sources, sourceIds());
         assertEquals(1, vm.projects().size());
+    }
+
+    @Test
+    void switchingWhileTheLastProjectsSweepRunsCancelsItAndSweepsTheNewOne() throws Exception {
+        QueuedTaskExecutor queue = new QueuedTaskExecutor();
+        inputs = new InputsViewModel(Fakes.loaders(), dialogs, queue, settings);
+        pareto = new ParetoViewModel(inputs, new SweepRunner(Fakes.randomSearch(10)), queue, dialogs);
+        pareto.cloudSizeProperty().set(100);
+        pareto.budgetCountProperty().set(1);
+        inputs.loadShippedBoards();
+        ProjectViewModel vm = new ProjectViewModel(inputs, pareto, dialogs, settings);
+        vm.start();
+        queue.run(0); // ImageNet opens; its sweep starts and is still running
+        assertTrue(pareto.runningProperty().get());
+        vm.openFolder(folderProject("Mine", 1.0));
+        queue.run(1); // the folder is read...
+        queue.run(1); // ...and opened while the ImageNet sweep runs
+        assertEquals("Mine", vm.currentProperty().get().name());
+        queue.run(0); // the ImageNet sweep ends cancelled; the folder project's sweep starts
+        assertEquals(1, queue.size());
+        queue.run(0);
+        assertEquals(1.0, pareto.resultSpaceProperty().get().widthMult());
+        assertTrue(pareto.tableProperty().get().size() >= 100);
+        assertTrue(dialogs.errors.isEmpty(), () -> "errors: " + dialogs.errors);
     }
 
     @Test
