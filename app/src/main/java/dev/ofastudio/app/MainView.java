@@ -1,7 +1,10 @@
 package dev.ofastudio.app;
 
 import dev.ofastudio.app.diagram.DiagramView;
+import dev.ofastudio.app.calibrate.CalibrationView;
+import dev.ofastudio.app.claim.ClaimView;
 import dev.ofastudio.app.heatmap.HeatmapView;
+import dev.ofastudio.app.roofline.RooflineView;
 import dev.ofastudio.app.inputs.InputsView;
 import dev.ofastudio.app.pareto.ParetoView;
 import dev.ofastudio.app.pareto.ParetoViewModel;
@@ -86,7 +89,8 @@ public final class MainView extends BorderPane {
 
         selectionTabs.setId("selectionTabs");
         selectionTabs.getTabs().addAll(tab("Diagram", new DiagramView(studio.diagram(), studio::chooseDiagramExport)),
-                tab("Heatmap", new HeatmapView(studio.heatmap())), tab("Details", new SelectionDetailsView(pareto)));
+                tab("Heatmap", new HeatmapView(studio.heatmap())), tab("Details", new SelectionDetailsView(pareto)),
+                tab("Roofline", new RooflineView(studio.roofline())));
         SplitPane right = new SplitPane(center, selectionTabs);
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.66);
@@ -126,6 +130,7 @@ public final class MainView extends BorderPane {
                 item("Load latency profile or table…", "menuOpenLatency", in::openLatencyFile,
                         new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN)),
                 item("Load OFA YAML folder…", "menuOpenFolder", in::openLatencyFolder, null),
+                item("Calibrate a board profile…", "menuCalibrate", this::openCalibration, null),
                 new javafx.scene.control.SeparatorMenuItem(),
                 item("Open workspace…", "menuOpenWorkspace", ws::open,
                         new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN)),
@@ -145,9 +150,28 @@ public final class MainView extends BorderPane {
                 item("Cancel", "menuCancel", studio.pareto()::cancel, new KeyCodeCombination(KeyCode.ESCAPE)));
         Menu view = new Menu("View", null,
                 item("Present mode", "menuPresent", this::openPresentMode, new KeyCodeCombination(KeyCode.F11)),
-                item("Fit chart", "menuFit", chart::fitAll, null));
+                item("Fit chart", "menuFit", chart::fitAll, null),
+                item("The seed's claim…", "menuClaim", this::openClaim, null));
         Menu help = new Menu("Help", null, item("About and licences", "menuAbout", studio::showAbout, null));
         return new MenuBar(file, search, export, view, help);
+    }
+
+    /** The seed's claim against the model, in a window of its own. */
+    private void openClaim() {
+        Stage window = new Stage();
+        window.setTitle("The seed's claim vs the DPU model");
+        window.initOwner(getScene().getWindow());
+        window.setScene(new javafx.scene.Scene(new ClaimView(studio.claim()), 1000, 520));
+        window.show();
+    }
+
+    /** The calibration dialog, in a window of its own beside the main one. */
+    private void openCalibration() {
+        Stage dialog = new Stage();
+        dialog.setTitle("Calibrate a board profile to your measurements");
+        dialog.initOwner(getScene().getWindow());
+        dialog.setScene(new javafx.scene.Scene(new CalibrationView(studio.calibration()), 900, 420));
+        dialog.show();
     }
 
     private static MenuItem item(String text, String id, Runnable action, KeyCombination key) {

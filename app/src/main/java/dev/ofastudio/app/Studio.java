@@ -1,5 +1,16 @@
 package dev.ofastudio.app;
 
+import dev.ofastudio.app.calibrate.CalibrationViewModel;
+import dev.ofastudio.app.claim.ClaimViewModel;
+import dev.ofastudio.engine.search.EvolutionConfig;
+import dev.ofastudio.app.pareto.ResultTable;
+import dev.ofastudio.app.roofline.RooflineViewModel;
+import dev.ofastudio.engine.OfaException;
+import dev.ofastudio.engine.latency.dpu.BoardSpecs;
+import dev.ofastudio.engine.latency.dpu.DpuLatencyModel;
+import dev.ofastudio.engine.space.SubnetConfig;
+import java.util.ArrayList;
+
 import dev.ofastudio.app.export.ExportViewModel;
 import dev.ofastudio.app.inputs.InputLoaders;
 import dev.ofastudio.app.inputs.InputsViewModel;
@@ -40,6 +51,9 @@ public final class Studio {
     private final HeatmapViewModel heatmap;
     private final DiagramViewModel diagram;
     private final DialogService dialogs;
+    private final RooflineViewModel roofline;
+    private final CalibrationViewModel calibration;
+    private final ClaimViewModel claim;
 
     /**
      * @param heatmapBoards per-layer analyzers of the shipped boards, by board id: the heatmap
@@ -67,13 +81,33 @@ public final class Studio {
         inputs.sources().addListener((ListChangeListener<SourceItem>) c -> followSources.run());
         followSources.run();
         diagram = new DiagramViewModel(executor);
+        roofline = new RooflineViewModel(shippedModels());
+        calibration = new CalibrationViewModel(dialogs, executor, inputs);
+        claim = new ClaimViewModel(executor, dialogs, inputs, EvolutionConfig.defaults().withPopulation(100, 100)
+                .withSeed(1));
         // The diagram and the heatmap follow the chart's selection.
         pareto.selectedProperty().addListener((o, a, s) -> {
             if (s != null) {
                 diagram.setSubnet(s.space(), s.config());
                 heatmap.setSubnet(s.space(), s.config());
+                roofline.setSelected(s.space(), s.config());
             }
         });
+        // The roofline shows the front of the board it draws (the first board's if the sweep lacks it).
+        Runnable followFront = () -> {
+            ResultTable t = pareto.tableProperty().get();
+            if (t == null) {
+                return;
+            }
+            int b = boardColumn(t, roofline.boards().get(Math.max(0, roofline.boardProperty().get())));
+            List<SubnetConfig> configs = new ArrayList<>();
+            for (int row : pareto.front(b)) {
+                configs.add(t.config(row));
+            }
+            roofline.setFront(configs);
+        };
+        pareto.tableProperty().addListener((o, a, t) -> followFront.run());
+        roofline.boardProperty().addListener((o, a, b) -> followFront.run());
         // Pointing at a block in the diagram shows its kernel x expand what-if grid in the heatmap.
         diagram.hoveredBlockProperty().addListener((o, a, b) -> {
             if (b.intValue() >= 0) {
@@ -86,7 +120,45 @@ public final class Studio {
             }
         });
         loaders.referenceNets().stream().filter(r -> r.name().equals(PresentViewModel.BASELINE)).findFirst()
-                .ifPresent(r -> heatmap.setBaseline(r.network()));
+                .ifPresent(r -> {
+                    heatmap.setBaseline(r.network());
+                    roofline.setBaseline(r.network());
+                });
+    }
+
+    /** The sweep column whose label names board {@code id} (labels carry the board id), else the first. */
+    static int boardColumn(ResultTable t, String id) {
+        for (int i = 0; i < t.boards().size(); i++) {
+            if (t.boards().get(i).toLowerCase(Locale.ROOT).contains(id)) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /** The analytic DPU model of every shipped board (the roofline's roofs). */
+    private static List<DpuLatencyModel> shippedModels() {
+        List<DpuLatencyModel> out = new ArrayList<>();
+        for (String id : BoardSpecs.SHIPPED) {
+            try {
+                out.add(new DpuLatencyModel(BoardSpecs.load(id)));
+            } catch (OfaException e) {
+                throw new IllegalStateException("shipped board " + id + " does not load", e);
+            }
+        }
+        return out;
+    }
+
+    public ClaimViewModel claim() {
+        return claim;
+    }
+
+    public CalibrationViewModel calibration() {
+        return calibration;
+    }
+
+    public RooflineViewModel roofline() {
+        return roofline;
     }
 
     /** Asks where to export the diagram as {@code extension} ("png" or "svg"). */

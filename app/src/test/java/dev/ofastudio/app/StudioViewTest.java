@@ -17,14 +17,13 @@ import dev.ofastudio.app.pareto.SelectedNet;
 import dev.ofastudio.app.service.ImmediateTaskExecutor;
 import dev.ofastudio.app.settings.MemorySettings;
 import dev.ofastudio.app.settings.StudioSettings;
+import dev.ofastudio.app.testing.BuiltIn;
 import dev.ofastudio.app.testing.FakeDialogService;
-import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.io.Json;
 import dev.ofastudio.engine.io.SubnetConfigJson;
 import dev.ofastudio.engine.latency.dpu.BoardSpecs;
 import dev.ofastudio.engine.latency.dpu.DpuLatencyModel;
 import dev.ofastudio.engine.project.BuiltInProjects;
-import dev.ofastudio.engine.project.Project;
 import dev.ofastudio.engine.search.EvolutionConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +47,7 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class StudioViewTest {
-    static final Path PREDICTOR = imagenet().predictor();
+    static final Path PREDICTOR = BuiltIn.imagenet().predictor();
 
     @TempDir
     Path tmp;
@@ -72,14 +71,6 @@ class StudioViewTest {
         // so that start-up stays within TestFX's set-up time on a loaded machine.
         studio.project().sweepOnOpenProperty().set(false);
         studio.start();
-    }
-
-    private static Project imagenet() {
-        try {
-            return BuiltInProjects.load(BuiltInProjects.IMAGENET);
-        } catch (OfaException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Test
@@ -190,6 +181,16 @@ class StudioViewTest {
         assertEquals(List.of("zcu102", "zcu104", "kv260", "myboard"), heat.boards());
         assertEquals(new DpuLatencyModel(BoardSpecs.load("zcu104")).analyze(heat.network()), heat.reports().get(3));
         assertEquals(4, studio.heatmap().baselineTableProperty().get().boards().size());
+        // The roofline follows the selection too: its layers, the first board's front, MobileNetV2.
+        var roof = studio.roofline().plotProperty().get();
+        assertEquals(space.describe(sel.config()).layers().size(),
+                roof.of(dev.ofastudio.app.roofline.RooflineViewModel.Kind.LAYER).size());
+        assertEquals(1, roof.of(dev.ofastudio.app.roofline.RooflineViewModel.Kind.BASELINE).size());
+        assertEquals(studio.pareto().front(Studio.boardColumn(t, "zcu102")).length,
+                roof.of(dev.ofastudio.app.roofline.RooflineViewModel.Kind.FRONT_NET).size());
+        robot.clickOn("Roofline");
+        assertTrue(robot.lookup("#roofline-canvas").queryAs(javafx.scene.canvas.Canvas.class).isVisible());
+        robot.clickOn("Heatmap");
         // Unchecking the source in the inputs list drops its column; checking it brings it back.
         var myCheckBox = robot.lookup("#sourcesList .list-cell").queryAllAs(javafx.scene.control.ListCell.class)
                 .stream().filter(c -> c.getItem() != null && c.getItem().toString().contains("myboard.json"))

@@ -59,15 +59,34 @@ public record Layer(String name, LayerType type, int stage, FeatureShape in, Fea
         return switch (type) {
             case MB_CONV -> type.lutName() + io + out.lutString() + "-expand:" + midChannels
                     + "-kernel:" + kernel + "-stride:" + stride + "-idskip:" + (identitySkip ? 1 : 0)
-                    + "-se:" + (se ? 1 : 0) + "-hs:" + (activation == Activation.H_SWISH ? 1 : 0);
+                    + "-se:" + (se ? 1 : 0) + "-hs:" + (activation == Activation.H_SWISH ? 1 : 0) + extraKey();
+            case FUSED_MB_CONV -> type.lutName() + io + out.lutString() + "-expand:" + midChannels
+                    + "-kernel:" + kernel + "-stride:" + stride + "-idskip:" + (identitySkip ? 1 : 0);
             case CLASSIFIER -> type.lutName() + io + out.c();
             // Reference-network layers: shapes alone do not fix the ops, so kernel and stride
             // (and a residual block's inner width and expansion) are part of the key.
             case CONV, POOL, SEPARABLE_CONV -> type.lutName() + io + out.lutString() + "-kernel:" + kernel
-                    + "-stride:" + stride;
+                    + "-stride:" + stride + activationKey();
+            case FULLY_CONNECTED -> type.lutName() + io + out.lutString() + activationKey();
             case RESIDUAL_BLOCK -> type.lutName() + io + out.lutString() + "-mid:" + midChannels
                     + "-expand:" + expandRatio + "-kernel:" + kernel + "-stride:" + stride;
             default -> type.lutName() + io + out.lutString();
         };
+    }
+
+    /**
+     * What the OFA LUT grammar cannot say about a reference network's MBConv block: an SE width
+     * other than MobileNetV3's {@code make_divisible(mid / 4, 8)} (EfficientNet squeezes the block
+     * input) and an activation outside ReLU/ReLU6/h-swish. Empty for every OFA block.
+     */
+    private String activationKey() {
+        return activation.needsAluPass() ? "-act:" + activation.ofaName() : "";
+    }
+
+    private String extraKey() {
+        String extra = se && seChannels != dev.ofastudio.engine.space.Channels.seChannels(midChannels)
+                ? "-sew:" + seChannels : "";
+        return activation == Activation.SWISH || activation == Activation.SIGMOID
+                ? extra + "-act:" + activation.ofaName() : extra;
     }
 }

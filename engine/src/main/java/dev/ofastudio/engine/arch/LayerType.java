@@ -20,7 +20,9 @@ public enum LayerType {
     /** A ResNet basic or bottleneck block. */
     RESIDUAL_BLOCK("residual"),
     /** A MobileNetV1 depthwise-separable block: depthwise k×k then pointwise 1x1. */
-    SEPARABLE_CONV("separable_conv");
+    SEPARABLE_CONV("separable_conv"),
+    /** An EdgeTPU-style fused inverted residual: a dense k×k expand conv, then a 1x1 projection. */
+    FUSED_MB_CONV("fused_conv");
 
     private final String lutName;
 

@@ -29,13 +29,30 @@ final class BenchCommand implements Callable<Integer> {
     /** The OFA tutorial's note10 @ 25 ms search time on the authors' machine (digest §5.3). */
     static final double TUTORIAL_SECONDS = 22.17;
 
-    enum Target { search }
+    /** The benchmarks, as typed on the command line. */
+    static final class Targets extends java.util.ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        Targets() {
+            super(java.util.List.of("search", "train-step"));
+        }
+    }
 
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
-    @Parameters(index = "0", description = "What to benchmark: ${COMPLETION-CANDIDATES}.")
-    Target target;
+    @Parameters(index = "0", completionCandidates = Targets.class,
+            description = "What to benchmark: ${COMPLETION-CANDIDATES}.")
+    String target;
+
+    @Option(names = "--resolution", defaultValue = "32", description = "train-step: input resolution (default 32).")
+    int resolution;
+
+    @Option(names = "--subnets", defaultValue = "1", description = "train-step: sub-networks per step (default 1).")
+    int subnets;
+
+    @Option(names = "--batch", defaultValue = "64", description = "train-step: batch size (default 64).")
+    int batch;
 
     @Option(names = "--predictor", description = "Accuracy predictor (default: the project's; the built-in "
             + "ImageNet project ships the official acc_predictor.pth).")
@@ -58,6 +75,13 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if ("train-step".equals(target)) {
+            return TrainStepBenchOutput.run(spec.commandLine(), resolution, subnets, batch,
+                    spec.commandLine().getParseResult().hasMatchedOption("--runs") ? runs : 10, json);
+        }
+        if (!"search".equals(target)) {
+            throw new dev.ofastudio.engine.OfaException("bench: expected search or train-step, found " + target);
+        }
         if (runs < 1) {
             throw new dev.ofastudio.engine.OfaException("option --runs: expected at least 1, found " + runs);
         }

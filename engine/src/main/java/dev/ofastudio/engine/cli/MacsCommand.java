@@ -1,9 +1,11 @@
 package dev.ofastudio.engine.cli;
 
+import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.arch.NetworkDescription;
 import dev.ofastudio.engine.io.SubnetConfigJson;
 import dev.ofastudio.engine.space.SearchSpace;
 import dev.ofastudio.engine.space.SubnetConfig;
+import dev.ofastudio.engine.space.mbv3.Mbv3Space;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -32,7 +34,14 @@ final class MacsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SearchSpace space = spaceOptions.space();
         SubnetConfig c = SubnetConfigJson.parseArgument(config);
-        space.validate(c);
+        // Counting runs at any resolution the network can take (the released configs and our
+        // fixtures use 32..224); only a resolution list the user gave restricts it.
+        boolean listed = spaceOptions.resolutions != null && !spaceOptions.resolutions.isEmpty();
+        space.validate(c, listed);
+        if (c.r() < Mbv3Space.MIN_RESOLUTION || c.r() > Mbv3Space.MAX_RESOLUTION) {
+            throw new OfaException("config field r: expected a resolution in " + Mbv3Space.MIN_RESOLUTION + ".."
+                    + Mbv3Space.MAX_RESOLUTION + ", found " + c.r());
+        }
         NetworkDescription net = space.describe(c);
         var out = spec.commandLine().getOut();
         if (json) {

@@ -18,9 +18,11 @@ import picocli.CommandLine.Command;
             SearchCommand.class,
             BenchCommand.class,
             ProfileCommand.class,
+            ClaimCommand.class,
             CompareCommand.class,
             ForwardCommand.class,
             ExtractCommand.class,
+            TrainCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class OfaCli implements Runnable {

@@ -8,6 +8,7 @@ import dev.ofastudio.engine.latency.profile.FpgaProfile;
 import dev.ofastudio.engine.latency.profile.FpgaProfiles;
 import dev.ofastudio.engine.latency.profile.ProfileCalibrator;
 import dev.ofastudio.engine.latency.profile.ProfileGenerator;
+import dev.ofastudio.engine.space.mbv3.SpaceVariant;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,6 +44,11 @@ final class ProfileCommand implements Callable<Integer> {
         @Option(names = "--out", required = true, paramLabel = "F", description = "Profile file to write (atomically).")
         Path out;
 
+        @Option(names = "--space", defaultValue = "ofa", paramLabel = "S",
+                description = "OFA space the table covers: ofa (the reference MobileNetV3 space) or dpu-friendly "
+                        + "(no SE, ReLU, kernels 3/5, widths in multiples of 16). Default ${DEFAULT-VALUE}.")
+        String space;
+
         @Option(names = "--json", description = "Print a JSON summary.")
         boolean json;
 
@@ -54,10 +60,15 @@ final class ProfileCommand implements Callable<Integer> {
             if (target.profile != null) {
                 throw new OfaException("option --profile: generate takes --board or --board-spec");
             }
+            SpaceVariant variant = SpaceVariant.byId(space);
+            if (variant == null) {
+                throw new OfaException("option --space: expected ofa or dpu-friendly, found '" + space + "'");
+            }
             BoardSpec board = target.boardSpec();
             String cmd = "ofa profile generate " + (target.boardSpec != null ? "--board-spec " + target.boardSpec.getFileName()
-                    : "--board " + board.id()) + (target.isa != null ? " --isa " + target.isa : "");
-            FpgaProfile p = ProfileGenerator.generate(board, cmd);
+                    : "--board " + board.id()) + (target.isa != null ? " --isa " + target.isa : "")
+                    + (variant == SpaceVariant.REFERENCE ? "" : " --space " + variant.id());
+            FpgaProfile p = ProfileGenerator.generate(board, cmd, variant);
             FpgaProfiles.write(out, p);
             var o = spec.commandLine().getOut();
             if (json) {
@@ -124,8 +135,16 @@ final class ProfileCommand implements Callable<Integer> {
                 m.put("board", base.board().id());
                 m.put("scale", r.scale());
                 m.put("frame_overhead_ms", r.frameOverheadMs());
+                m.put("class_scales", r.classScales());
+                m.put("model", r.model());
+                m.put("prior_strength", r.priorStrength());
+                m.put("overhead", r.overheadNote());
                 m.put("mean_abs_error_before", r.meanAbsErrorBefore());
                 m.put("mean_abs_error_after", r.meanAbsErrorAfter());
+                m.put("uncalibrated_mean_abs_error", r.uncalibratedMeanAbsError());
+                m.put("loo_mean_abs_error", r.looMeanAbsError());
+                m.put("recommended", r.recommended());
+                m.put("recommendation", r.recommendation());
                 List<Map<String, Object>> pts = new ArrayList<>();
                 for (ProfileCalibrator.Point p : r.points()) {
                     Map<String, Object> pm = new LinkedHashMap<>();
@@ -136,18 +155,40 @@ final class ProfileCommand implements Callable<Integer> {
                     pm.put("after_ms", p.afterMs());
                     pm.put("error_before", p.errorBefore());
                     pm.put("error_after", p.errorAfter());
+                    pm.put("loo_ms", p.looMs());
+                    pm.put("loo_error", p.looError());
+                    if (p.trace() != null) {
+                        Map<String, Object> t = new LinkedHashMap<>();
+                        t.put("measured_gop", p.trace().measuredGop());
+                        t.put("model_gop", p.trace().modelGop());
+                        t.put("measured_traffic_mb", p.trace().measuredTrafficMb());
+                        t.put("model_traffic_mb", p.trace().modelTrafficMb());
+                        t.put("measured_gops_per_s", p.trace().measuredGopsPerS());
+                        t.put("model_gops_per_s", p.trace().modelGopsPerS());
+                        t.put("hint", p.trace().hint());
+                        pm.put("trace", t);
+                    }
                     pts.add(pm);
                 }
                 m.put("points", pts);
                 JsonOutput.print(o, m);
             } else {
                 for (ProfileCalibrator.Point p : r.points()) {
-                    o.printf("%-28s %-3s measured %8.3f ms  before %8.3f (%+.1f%%)  after %8.3f (%+.1f%%)%n", p.network(),
-                            p.kind().jsonName(), p.measuredMs(), p.beforeMs(), 100 * p.errorBefore(), p.afterMs(),
-                            100 * p.errorAfter());
+                    o.printf("%-28s %-3s measured %8.3f ms  before %8.3f (%+.1f%%)  after %8.3f (%+.1f%%)  "
+                            + "left out %8.3f (%+.1f%%)%n", p.network(), p.kind().jsonName(), p.measuredMs(), p.beforeMs(),
+                            100 * p.errorBefore(), p.afterMs(), 100 * p.errorAfter(), p.looMs(), 100 * p.looError());
+                    if (p.trace() != null) {
+                        o.printf("    vaitrace: %.2f GOP (model %.2f), %.1f MB (model %.1f), %.0f GOP/s (model %.0f): %s%n",
+                                p.trace().measuredGop(), p.trace().modelGop(), p.trace().measuredTrafficMb(),
+                                p.trace().modelTrafficMb(), p.trace().measuredGopsPerS(), p.trace().modelGopsPerS(),
+                                p.trace().hint());
+                    }
                 }
-                o.printf("scale %.4f, frame overhead %.3f ms; mean |error| %.1f%% -> %.1f%%; wrote %s%n", r.scale(),
-                        r.frameOverheadMs(), 100 * r.meanAbsErrorBefore(), 100 * r.meanAbsErrorAfter(), out);
+                o.printf("model %s (prior strength %.2f), scale %.4f, frame overhead %.3f ms (%s)%n", r.model(),
+                        r.priorStrength(), r.scale(), r.frameOverheadMs(), r.overheadNote());
+                o.printf("mean |error|: uncalibrated %.1f%%, calibrated in-sample %.1f%%, leave-one-out %.1f%%%n",
+                        100 * r.uncalibratedMeanAbsError(), 100 * r.meanAbsErrorAfter(), 100 * r.looMeanAbsError());
+                o.printf("%s; wrote %s%n", r.recommendation(), out);
             }
             return 0;
         }

@@ -61,40 +61,31 @@ public final class ElasticBatchNorm {
         NDIndex active = new NDIndex(":{}", c);
         NDArray g = Nn.value(ps, gamma, x, training, c);
         NDArray b = Nn.value(ps, beta, x, training, c);
-        NDArray mean;
-        NDArray var;
-        if (calibration != null || training) {
-            mean = Nn.channelMean(x).reshape(c);
-            var = Nn.channelMean(x.sub(mean.reshape(1, c, 1, 1)).square()).reshape(c);
-            long n = x.getShape().get(0) * x.getShape().get(2) * x.getShape().get(3);
-            if (calibration != null) {
-                calibration.add(this, mean.stopGradient(), var.stopGradient(), x.getShape().get(0));
-            } else {
-                updateRunningStats(mean.stopGradient(), var.stopGradient(), n, active);
-            }
-        } else {
-            mean = Nn.value(ps, runningMean, x, false, c);
-            var = Nn.value(ps, runningVar, x, false, c);
-            // Eval: PyTorch's own fused kernel (one pass over x), as the reference runs it.
-            return BatchNorm.batchNorm(x, mean, var, g, b, 1, 1f - MOMENTUM, EPS, false).singletonOrThrow();
+        if (calibration == null && training) {
+            // PyTorch's fused training kernel: batch statistics, its own (stable) backward, and
+            // the running averages of the active slice updated in place on the copies below.
+            NDManager scope = x.getManager();
+            NDArray rm = runningMean.getArray().get(scope, active).duplicate();
+            NDArray rv = runningVar.getArray().get(scope, active).duplicate();
+            NDArray y = BatchNorm.batchNorm(x, rm, rv, g, b, 1, 1f - MOMENTUM, EPS, true).singletonOrThrow();
+            runningMean.getArray().set(active, rm);
+            runningVar.getArray().set(active, rv);
+            numBatchesTracked++;
+            return y;
         }
-        // Batch statistics: y = x·scale + shift with scale = γ/√(var+eps), shift = β − mean·scale.
-        NDArray scale = g.div(var.add(EPS).sqrt());
-        NDArray shift = b.sub(mean.mul(scale));
-        return x.mul(scale.reshape(1, c, 1, 1)).add(shift.reshape(1, c, 1, 1));
-    }
-
-    private void updateRunningStats(NDArray batchMean, NDArray biasedVar, long n, NDIndex active) {
-        NDArray unbiased = n > 1 ? biasedVar.mul((float) n / (n - 1)) : biasedVar;
-        NDArray rm = runningMean.getArray();
-        NDArray rv = runningVar.getArray();
-        // Intermediates live in the forward's manager, never in the model's.
-        NDManager scope = batchMean.getManager();
-        NDArray newMean = rm.get(scope, active).mul(1f - MOMENTUM).add(batchMean.mul(MOMENTUM));
-        NDArray newVar = rv.get(scope, active).mul(1f - MOMENTUM).add(unbiased.mul(MOMENTUM));
-        rm.set(active, newMean);
-        rv.set(active, newVar);
-        numBatchesTracked++;
+        if (calibration != null) {
+            NDArray mean = Nn.channelMean(x).reshape(c);
+            NDArray var = Nn.channelMean(x.sub(mean.reshape(1, c, 1, 1)).square()).reshape(c);
+            calibration.add(this, mean.stopGradient(), var.stopGradient(), x.getShape().get(0));
+            // Batch statistics: y = x·scale + shift with scale = γ/√(var+eps), shift = β − mean·scale.
+            NDArray scale = g.div(var.add(EPS).sqrt());
+            NDArray shift = b.sub(mean.mul(scale));
+            return x.mul(scale.reshape(1, c, 1, 1)).add(shift.reshape(1, c, 1, 1));
+        }
+        NDArray mean = Nn.value(ps, runningMean, x, false, c);
+        NDArray var = Nn.value(ps, runningVar, x, false, c);
+        // Eval: PyTorch's own fused kernel (one pass over x), as the reference runs it.
+        return BatchNorm.batchNorm(x, mean, var, g, b, 1, 1f - MOMENTUM, EPS, false).singletonOrThrow();
     }
 
     /** Writes recalibrated statistics into {@code running_*[:C]} (C = the arrays' length). */

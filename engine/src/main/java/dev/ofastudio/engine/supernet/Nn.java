@@ -51,10 +51,25 @@ final class Nn {
         }
     }
 
-    /** Same-padded 2-D convolution without bias ({@code padding = k // 2}). */
+    /**
+     * Same-padded 2-D convolution without bias ({@code padding = k // 2}).
+     *
+     * <p>On a map smaller than the kernel, taps further than {@code H−1} rows (or {@code W−1}
+     * columns) from the centre only ever meet padding zeros, so the kernel is cropped to its
+     * centre {@code (2·min(k/2, H−1)+1)} with matching padding: the same output and the same
+     * gradients (the cropped taps get zero gradient either way). Measured: libtorch's NCHW CPU
+     * path runs 7×7 depthwise convs on 1×1 and 2×2 maps through a slow fallback that took most of
+     * a 32-px forward; cropped, they are 3×3 or 1×1 convs.
+     */
     static NDArray conv(NDArray x, NDArray w, int stride, int groups) {
         int k = (int) w.getShape().get(2);
-        return Conv2d.conv2d(x, w, null, new Shape(stride, stride), new Shape(k / 2, k / 2), new Shape(1, 1),
+        int half = k / 2;
+        int hh = Math.min(half, (int) x.getShape().get(2) - 1);
+        int hw = Math.min(half, (int) x.getShape().get(3) - 1);
+        if (hh < half || hw < half) {
+            w = w.get(new NDIndex(":, :, {}:{}, {}:{}", half - hh, half + hh + 1, half - hw, half + hw + 1));
+        }
+        return Conv2d.conv2d(x, w, null, new Shape(stride, stride), new Shape(hh, hw), new Shape(1, 1),
                 groups).singletonOrThrow();
     }
 
@@ -69,6 +84,8 @@ final class Nn {
             case RELU6 -> x.clip(0f, 6f);
             case H_SWISH -> hSwish(x);
             case H_SIGMOID -> hSigmoid(x);
+            case SWISH -> x.mul(ai.djl.nn.Activation.sigmoid(x));
+            case SIGMOID -> ai.djl.nn.Activation.sigmoid(x);
         };
     }
 

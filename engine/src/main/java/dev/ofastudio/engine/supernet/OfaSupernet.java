@@ -109,8 +109,9 @@ public final class OfaSupernet extends OfaBlock {
     }
 
     public NDArray forward(ParameterStore ps, NDArray x, boolean training) {
-        if (x.getShape().dimension() != 4 || x.getShape().get(1) != 3) {
-            throw new IllegalArgumentException("expected an NCHW image batch with 3 channels, got " + x.getShape());
+        if (x.getShape().dimension() != 4 || x.getShape().get(1) != space.inputChannels()) {
+            throw new IllegalArgumentException("expected an NCHW image batch with " + space.inputChannels()
+                    + " channels, got " + x.getShape());
         }
         NDArray h = Nn.scoped(x, in -> firstConv.forward(ps, in, training));
         h = Nn.scoped(h, in -> firstBlock.forward(ps, in, training));

@@ -50,7 +50,7 @@ public final class SupernetFiles {
     public static OfaSupernet fromStateDict(StateDict sd, Mbv3Space space, NDManager manager, String source)
             throws OfaException {
         OfaSupernet net = new OfaSupernet(space);
-        net.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 224, 224));
+        net.initialize(manager, DataType.FLOAT32, new Shape(1, space.inputChannels(), 224, 224));
         try {
             WeightLoader.load(net.stateDict(), net.allBatchNorms(), sd, source);
         } catch (OfaException e) {
@@ -110,6 +110,15 @@ public final class SupernetFiles {
 
     /** Saves the supernet's weights, BN buffers and space atomically in our own format. */
     public static void save(OfaSupernet net, Path file) throws OfaException {
+        save(net, file, Json.MAPPER.createObjectNode(), Map.of());
+    }
+
+    /**
+     * Saves the supernet like {@link #save(OfaSupernet, Path)} with more header fields and more
+     * tensors beside the weights (a trainer's state and optimizer buffers), in one atomic write.
+     */
+    public static void save(OfaSupernet net, Path file, ObjectNode extraHeader, Map<String, Tensor> extraTensors)
+            throws OfaException {
         Mbv3Space s = net.space();
         ObjectNode h = Json.MAPPER.createObjectNode();
         h.put("kind", "supernet");
@@ -121,7 +130,20 @@ public final class SupernetFiles {
         s.expandRatios().forEach(h.putArray("expand_ratio_list")::add);
         s.depths().forEach(h.putArray("depth_list")::add);
         h.set("space", SearchSpaces.toJson(s));
-        CheckpointFile.write(file, h, tensors(net.stateDict(), net.allBatchNorms()));
+        h.setAll(extraHeader);
+        Map<String, Tensor> all = new LinkedHashMap<>(tensors(net.stateDict(), net.allBatchNorms()));
+        all.putAll(extraTensors);
+        CheckpointFile.write(file, h, all);
+    }
+
+    /** The space a checkpoint header records. */
+    public static Mbv3Space space(JsonNode header, Path file) throws OfaException {
+        return spaceFromHeader(header, file);
+    }
+
+    /** Copies the weights and BN buffers of {@code sd} (every key must match) into {@code net}. */
+    public static void loadWeights(OfaSupernet net, StateDict sd, String source) throws OfaException {
+        WeightLoader.load(net.stateDict(), net.allBatchNorms(), sd, source);
     }
 
     /** The parameters and BN counters as checkpoint tensors, in state-dict order. */

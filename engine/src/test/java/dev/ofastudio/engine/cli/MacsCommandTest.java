@@ -75,7 +75,7 @@ class MacsCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ks:4:ks[0]", "e:5:e[0]", "d:1:d[0]", "r:100:field r"})
+    @ValueSource(strings = {"ks:4:ks[0]", "e:5:e[0]", "d:1:d[0]", "r:8:field r"})
     void rejectsValuesOutsideTheSpaceNamingTheField(String spec) {
         String[] p = spec.split(":");
         int ks = p[0].equals("ks") ? Integer.parseInt(p[1]) : 3;

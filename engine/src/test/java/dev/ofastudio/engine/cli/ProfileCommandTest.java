@@ -26,7 +26,8 @@ class ProfileCommandTest {
     }
 
     static double dpuMs(String net) throws Exception {
-        return new DpuLatencyModel(BoardSpecs.load("zcu102")).analyze(ReferenceNetworks.describe(net, 1.0, 224)).dpuMs();
+        return new DpuLatencyModel(BoardSpecs.load("zcu102")).analyze(dev.ofastudio.engine.latency.measure.NetworkSpec
+                .describe(net, null)).dpuMs();
     }
 
     @Test
@@ -36,6 +37,7 @@ class ProfileCommandTest {
         Files.writeString(csv, "network,measured_ms,kind\n"
                 + "mobilenetv2_1.0_224," + (1.3 * dpuMs("mobilenetv2") + 0.3) + ",e2e\n"
                 + "resnet50," + (1.3 * dpuMs("resnet50") + 0.3) + ",e2e\n"
+                + "mobilenetv1_0.25_128," + (1.3 * dpuMs("mobilenetv1_0.25_128") + 0.3) + ",e2e\n"
                 + "vgg16," + (1.3 * dpuMs("vgg16")) + ",dpu\n");
         Path bench = dir.resolve("bench.log");
         Files.writeString(bench, "FPS=1\nE2E_MEAN=" + 1000 * (1.3 * dpuMs("mobilenetv1") + 0.3) + "\n");
@@ -46,7 +48,11 @@ class ProfileCommandTest {
         JsonNode j = r.json();
         assertEquals(1.3, j.get("scale").asDouble(), 1e-4);
         assertEquals(0.3, j.get("frame_overhead_ms").asDouble(), 1e-3);
-        assertEquals(4, j.get("points").size());
+        assertEquals(5, j.get("points").size());
+        assertTrue(j.get("loo_mean_abs_error").asDouble() < 1e-3, j.toString());
+        assertTrue(j.get("uncalibrated_mean_abs_error").asDouble() > 0.15, j.toString());
+        assertTrue(j.get("recommended").asBoolean(), j.toString());
+        assertTrue(j.get("points").get(0).has("loo_error"), j.toString());
         assertTrue(j.get("mean_abs_error_before").asDouble() > 0.15, j.toString());
         assertTrue(j.get("mean_abs_error_after").asDouble() < 1e-4, j.toString());
         FpgaProfile p = FpgaProfiles.read(out);

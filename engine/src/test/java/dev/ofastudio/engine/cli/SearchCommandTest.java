@@ -138,11 +138,11 @@ class SearchCommandTest {
 
     @Test
     void searchesUnderABoardProfileLikeALookupTable() throws Exception {
-        CliRun r = ofa(search("--board", "zcu102", "--max-latency-ms", "3.4", "--seed", "1"));
+        CliRun r = ofa(search("--board", "zcu102", "--max-latency-ms", "5.0", "--seed", "1"));
         assertEquals(0, r.code(), r.err());
         JsonNode j = Json.parse(r.out(), "stdout");
         double found = j.get("latency_ms").asDouble();
-        assertTrue(found <= 3.4, "within budget: " + found);
+        assertTrue(found <= 5.0, "within budget: " + found);
         // The same net through `ofa latency` on the board's analytic model gives the same figure
         // (the shipped profile is the model tabulated at 1 ns precision per layer).
         CliRun lat = ofa("latency", "--config", j.get("config").toString(), "--width", "1.2", "--board", "zcu102",

@@ -25,11 +25,13 @@ import java.util.Locale;
  */
 public final class ReferenceNetworks {
     /** The names {@code --net} accepts. */
-    public static final List<String> NAMES = List.of("mobilenetv1", "mobilenetv2", "resnet18", "resnet50", "vgg16");
+    public static final List<String> NAMES = List.of("mobilenetv1", "mobilenetv2", "resnet18", "resnet50", "vgg16",
+            "resnet101", "resnet152", "mobilenetv3-large", "mobilenetv3-small", "efficientnet-b0",
+            "efficientnet-edgetpu-s", "efficientnet-edgetpu-m", "efficientnet-edgetpu-l", "mobilenet-edgetpu");
     /** Networks whose width multiplier may differ from 1.0. */
-    public static final List<String> WIDTH_NETS = List.of("mobilenetv1", "mobilenetv2");
+    public static final List<String> WIDTH_NETS = List.of("mobilenetv1", "mobilenetv2", "mobilenet-edgetpu");
 
-    private static final int CLASSES = 1000;
+    static final int CLASSES = 1000;
 
     private ReferenceNetworks() {
     }
@@ -59,7 +61,22 @@ public final class ReferenceNetworks {
             case "mobilenetv2" -> mobileNetV2(width, resolution);
             case "resnet18" -> resNet(n, new int[] {2, 2, 2, 2}, false, resolution);
             case "resnet50" -> resNet(n, new int[] {3, 4, 6, 3}, true, resolution);
-            default -> vgg16(resolution);
+            case "resnet101" -> resNet(n, new int[] {3, 4, 23, 3}, true, resolution);
+            case "resnet152" -> resNet(n, new int[] {3, 8, 36, 3}, true, resolution);
+            case "vgg16" -> vgg16(resolution);
+            default -> ModernNetworks.describe(n, width, resolution);
+        };
+    }
+
+    /**
+     * The input size a network was published (and deployed in the Vitis AI Model Zoo) at: 224 for
+     * all but EfficientNet-EdgeTPU-M (240) and -L (300).
+     */
+    public static int nativeResolution(String name) {
+        return switch (name) {
+            case "efficientnet-edgetpu-m" -> 240;
+            case "efficientnet-edgetpu-l" -> 300;
+            default -> 224;
         };
     }
 
@@ -216,7 +233,7 @@ public final class ReferenceNetworks {
 
     // ---------------------------------------------------------------- shared layer builders
 
-    private static FeatureShape conv(List<Layer> layers, String name, FeatureShape in, int outC, int k, int stride,
+    static FeatureShape conv(List<Layer> layers, String name, FeatureShape in, int outC, int k, int stride,
             Activation act) {
         Op op = Op.conv("conv", in, outC, k, stride, act, false, true);
         layers.add(new Layer(name, LayerType.CONV, -1, in, op.out(), k, stride, 0, 0, false, 0, act, false,
@@ -233,14 +250,14 @@ public final class ReferenceNetworks {
         return out;
     }
 
-    private static FeatureShape globalPool(List<Layer> layers, FeatureShape in) {
+    static FeatureShape globalPool(List<Layer> layers, FeatureShape in) {
         Op op = Op.globalAvgPool("pool", in);
         layers.add(new Layer("global_avg_pool", LayerType.GLOBAL_POOL, -1, in, op.out(), in.h(), 1, 0, 0, false, 0,
                 Activation.NONE, false, List.of(op)));
         return op.out();
     }
 
-    private static FeatureShape fc(List<Layer> layers, String name, FeatureShape in, int outC, Activation act) {
+    static FeatureShape fc(List<Layer> layers, String name, FeatureShape in, int outC, Activation act) {
         Op op = Op.fullyConnected("linear", in, outC, act, true);
         layers.add(new Layer(name, LayerType.FULLY_CONNECTED, -1, in, op.out(), 1, 1, 0, 0, false, 0, act, false,
                 List.of(op)));

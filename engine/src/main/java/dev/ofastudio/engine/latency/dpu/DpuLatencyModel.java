@@ -38,6 +38,7 @@ public final class DpuLatencyModel implements LatencyModel, NetworkAnalyzer {
     private final BoardSpec board;
     private final DpuModelConstants constants;
     private final double computeHz;
+    private final double aluHz;
     private final double bandwidth;
 
     public DpuLatencyModel(BoardSpec board) {
@@ -48,6 +49,7 @@ public final class DpuLatencyModel implements LatencyModel, NetworkAnalyzer {
         this.board = board;
         this.constants = constants;
         this.computeHz = board.clockHz() * constants.computeEfficiency();
+        this.aluHz = board.clockHz() * constants.aluEfficiency();
         this.bandwidth = board.coreBandwidthBytesPerS() * constants.memoryEfficiency();
     }
 
@@ -147,6 +149,117 @@ public final class DpuLatencyModel implements LatencyModel, NetworkAnalyzer {
         return "DPU model " + board.id() + " (" + DpuModelConstants.MODEL_VERSION + ")";
     }
 
+    /**
+     * Where a network's DPU time goes, op by op (ms): dense conv/FC, depthwise, other ALU ops
+     * (pooling, adds), SE blocks (all four ops and the barrier), hard activations (the extra ALU
+     * pass or the CPU round trip), CPU fallbacks; and, across them, the fixed per-op overhead and the
+     * tiling waste (compute time spent on the empty lanes of a partly filled PP/ICP/OCP tile).
+     */
+    public CostBreakdown breakdown(NetworkDescription net) {
+        double conv = 0;
+        double depthwise = 0;
+        double otherAlu = 0;
+        double se = 0;
+        double activation = 0;
+        double cpu = 0;
+        double overhead = 0;
+        double waste = 0;
+        for (Layer layer : net.layers()) {
+            boolean afterConv = false;
+            for (Op op : layer.ops()) {
+                boolean fused = op.kind() == OpKind.ELTWISE_ADD && afterConv;
+                afterConv |= op.kind() == OpKind.CONV;
+                double t = (fused ? fusedAdd(op) : price(op)).seconds * 1e3;
+                double act = 0;
+                if (!fused && runsOnDpu(op)) {
+                    overhead += constants.opOverheadUs() * 1e-3;
+                    if (activationOnDpu(op.activation()) && op.activation().needsAluPass()) {
+                        act = activationPass(op) * 1e3;
+                    } else if (!activationOnDpu(op.activation())) {
+                        act = (board.cpu().fallbackSwitchMs() * 1e-3
+                                + op.out().elements() * board.cpu().fallbackNsPerElement() * 1e-9) * 1e3;
+                    }
+                    waste += tilingWasteMs(op);
+                }
+                if (op.name().startsWith("se.")) {
+                    se += t;
+                    continue;
+                }
+                activation += act;
+                double base = t - act;
+                if (!runsOnDpu(op)) {
+                    cpu += base;
+                } else if (op.kind() == OpKind.CONV || op.kind() == OpKind.FULLY_CONNECTED) {
+                    conv += base;
+                } else if (op.kind() == OpKind.DEPTHWISE_CONV) {
+                    depthwise += base;
+                } else {
+                    otherAlu += base;
+                }
+            }
+        }
+        return new CostBreakdown(conv, depthwise, otherAlu, se, activation, cpu, overhead, waste);
+    }
+
+    /** Engine classes a calibration may scale separately: see {@link #engineClassMs}. */
+    public static final java.util.List<String> ENGINE_CLASSES = java.util.List.of("conv", "alu", "memory", "cpu");
+
+    /**
+     * One layer's time split by what bounds each op (ms): compute on the conv engine, compute on the
+     * ALU engine (depthwise, pooling, elementwise, activation passes), memory-bound ops, and CPU
+     * fallbacks — in {@link #ENGINE_CLASSES} order.
+     */
+    public double[] engineClassMs(Layer layer) {
+        double[] out = new double[4];
+        boolean afterConv = false;
+        for (Op op : layer.ops()) {
+            boolean fused = op.kind() == OpKind.ELTWISE_ADD && afterConv;
+            afterConv |= op.kind() == OpKind.CONV;
+            OpCost c = fused ? fusedAdd(op) : price(op);
+            int k = c.bound == Bound.CPU ? 3 : c.bound == Bound.MEMORY ? 2 : onAluEngine(op.kind()) ? 1 : 0;
+            out[k] += c.seconds * 1e3;
+        }
+        return out;
+    }
+
+    /** Compute time lost to partly filled tiles, when compute bounds the op (0 when memory does). */
+    private double tilingWasteMs(Op op) {
+        double cycles = cycles(op);
+        boolean alu = onAluEngine(op.kind());
+        double compute = cycles / (alu ? aluHz : computeHz);
+        if (compute < bytesMoved(op) / bandwidth || op.macs() == 0) {
+            return 0;
+        }
+        DpuArch a = board.arch();
+        double lanes = alu ? (double) board.aluParallelism() * a.icp() * board.aluTapsPerCycle()
+                : (double) a.pp() * a.icp() * a.ocp();
+        double ideal = op.macs() / lanes;
+        return Math.max(0, cycles - ideal) / (alu ? aluHz : computeHz) * 1e3;
+    }
+
+    /** DPU time of a network by cause, in ms; see {@link #breakdown}. */
+    public record CostBreakdown(double convMs, double depthwiseMs, double otherAluMs, double seMs, double activationMs,
+            double cpuFallbackMs, double opOverheadMs, double tilingWasteMs) {
+        /** The sum of the exclusive parts (overhead and waste are spread across them). */
+        public double totalMs() {
+            return convMs + depthwiseMs + otherAluMs + seMs + activationMs + cpuFallbackMs;
+        }
+
+        /** JSON-ready map, keys in snake case. */
+        public java.util.Map<String, Double> toMap() {
+            java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
+            m.put("conv_ms", convMs);
+            m.put("depthwise_ms", depthwiseMs);
+            m.put("other_alu_ms", otherAluMs);
+            m.put("se_ms", seMs);
+            m.put("activation_ms", activationMs);
+            m.put("cpu_fallback_ms", cpuFallbackMs);
+            m.put("of_which_op_overhead_ms", opOverheadMs);
+            m.put("of_which_tiling_waste_ms", tilingWasteMs);
+            return m;
+        }
+    }
+
     // ------------------------------------------------------------------ pricing
 
     private record OpCost(double seconds, long ops, long bytes, Bound bound) {
@@ -159,7 +272,9 @@ public final class DpuLatencyModel implements LatencyModel, NetworkAnalyzer {
     private OpCost fusedAdd(Op op) {
         long bytes = op.in().elements();
         double memory = bytes / bandwidth;
-        return new OpCost(memory, opCount(op), bytes, Bound.MEMORY);
+        // The fit says how much of a separate elementwise pass the fusion still costs.
+        double extra = constants.addPass() * price(op).seconds;
+        return new OpCost(memory + extra, opCount(op), bytes, Bound.MEMORY);
     }
 
     private OpCost price(Op op) {
@@ -171,10 +286,17 @@ public final class DpuLatencyModel implements LatencyModel, NetworkAnalyzer {
                     + op.out().elements() * board.cpu().fallbackNsPerElement() * 1e-9;
             return new OpCost(s, ops, bytes, Bound.CPU);
         }
-        double compute = cycles(op) / computeHz;
+        double compute = cycles(op) / (onAluEngine(op.kind()) ? aluHz : computeHz);
         double memory = bytes / bandwidth;
         double dpu = Math.max(compute, memory) + constants.opOverheadUs() * 1e-6;
         Bound bound = compute >= memory ? Bound.COMPUTE : Bound.MEMORY;
+        if (op.kind() == OpKind.ELTWISE_MUL) {
+            // The SE gate depends on a reduction over the whole tensor: the engines drain and wait.
+            dpu += constants.seBarrierUs() * 1e-6;
+        }
+        if (activationOnDpu(op.activation()) && op.activation().needsAluPass()) {
+            dpu += activationPass(op);
+        }
         if (!activationOnDpu(op.activation())) {
             // The op runs on the DPU but its activation does not: one switch plus per-element CPU work.
             double cpu = board.cpu().fallbackSwitchMs() * 1e-3
@@ -184,9 +306,30 @@ public final class DpuLatencyModel implements LatencyModel, NetworkAnalyzer {
         return new OpCost(dpu, ops, bytes, bound);
     }
 
-    /** Hard-swish and hard-sigmoid exist only from ISA1 (UG1414 3.x); ReLU/ReLU6 always. */
+    /**
+     * Hard-swish and hard-sigmoid exist only from ISA1 (UG1414 3.x); ReLU/ReLU6 always. Swish and
+     * sigmoid run as their hard versions there (the Vitis AI quantizer replaces them).
+     */
     boolean activationOnDpu(Activation a) {
-        return !a.isHard() || board.isa() >= 1;
+        return !a.needsAluPass() || board.isa() >= 1;
+    }
+
+    /** Depthwise conv, pooling and elementwise ops run on the ALU engine, not the conv array. */
+    static boolean onAluEngine(OpKind kind) {
+        return kind != OpKind.CONV && kind != OpKind.FULLY_CONNECTED;
+    }
+
+    /**
+     * A hard activation is not folded into the conv's output stage like ReLU: the fit prices it as
+     * a fraction {@code activationPass} of one elementwise ALU pass over the op's output (read + write).
+     */
+    private double activationPass(Op op) {
+        long elements = op.out().elements();
+        FeatureShape out = op.out();
+        double compute = (double) out.h() * ceilDiv(out.w(), board.aluParallelism()) * ceilDiv(out.c(), board.arch().icp())
+                / aluHz;
+        double memory = 2.0 * elements / bandwidth;
+        return constants.activationPass() * Math.max(compute, memory);
     }
 
     /** Op-kind and size limits of UG1414 "Currently Supported Operators" (DPUCZDX8G). */

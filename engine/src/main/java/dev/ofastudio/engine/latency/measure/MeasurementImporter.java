@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  *     network's DPU time is the sum of the subgraphs' {@code avg_time} (ms), averaged over CUs;</li>
  * <li>{@code profile_summary.csv} of {@code vaitrace --va}: the "DPU Summary" block, summing
  *     {@code Average Time (ms)} over kernels;</li>
+ * <li>{@code vaitrace --txt_summary}: the "DPU Summary:" ASCII table ({@link VaitraceText});</li>
  * <li>Vitis AI Library benchmark stdout: {@code E2E_MEAN=} and {@code DPU_MEAN=} in microseconds.</li>
  * </ul>
  */
@@ -60,6 +61,8 @@ public final class MeasurementImporter {
         List<Measurement> out;
         if (t.startsWith("{")) {
             out = vaitraceJson(Json.parse(text, file.toString()), requireNetwork(file, network, "vaitrace JSON"), file);
+        } else if (t.contains("DPU Summary") && VaitraceText.looksLikeTextSummary(text)) {
+            out = VaitraceText.parse(text, requireNetwork(file, network, "vaitrace text summary"), file);
         } else if (t.contains("DPU Summary")) {
             out = profileSummaryCsv(text, requireNetwork(file, network, "profile_summary.csv"), file);
         } else if (BENCH.matcher(text).find()) {
@@ -77,7 +80,7 @@ public final class MeasurementImporter {
         return out;
     }
 
-    private static String requireNetwork(Path file, String network, String format) throws OfaException {
+    static String requireNetwork(Path file, String network, String format) throws OfaException {
         if (network == null || network.isBlank()) {
             throw new OfaException(file + ": a " + format + " file measures one network; give it as NETWORK=" + file
                     + " (e.g. mobilenetv2_1.0_224=" + file.getFileName() + ")");
@@ -233,7 +236,7 @@ public final class MeasurementImporter {
         return out;
     }
 
-    private static double parseOrNaN(String s) {
+    static double parseOrNaN(String s) {
         try {
             return Double.parseDouble(s.strip());
         } catch (NumberFormatException e) {

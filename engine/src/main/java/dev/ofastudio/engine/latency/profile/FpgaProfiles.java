@@ -8,6 +8,7 @@ import dev.ofastudio.engine.io.Json;
 import dev.ofastudio.engine.io.JsonFields;
 import dev.ofastudio.engine.latency.dpu.BoardSpec;
 import dev.ofastudio.engine.latency.dpu.BoardSpecs;
+import dev.ofastudio.engine.space.mbv3.SpaceVariant;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,12 @@ public final class FpgaProfiles {
 
     /** The committed profile of a shipped board, packaged in the engine jar. */
     public static FpgaProfile shipped(String boardId) throws OfaException {
-        String id = boardId.toLowerCase(Locale.ROOT);
+        return shipped(boardId, SpaceVariant.REFERENCE);
+    }
+
+    /** The committed profile of a shipped board for one of the two OFA spaces. */
+    public static FpgaProfile shipped(String boardId, SpaceVariant variant) throws OfaException {
+        String id = variant.profileFile(boardId.toLowerCase(Locale.ROOT)).replace(".json", "");
         try (InputStream in = FpgaProfiles.class.getResourceAsStream(SHIPPED + id + ".json")) {
             if (in == null) {
                 throw new OfaException("no shipped profile for board '" + boardId + "': expected one of "

@@ -11,6 +11,8 @@ import dev.ofastudio.engine.latency.dpu.DpuLatencyModel;
 import dev.ofastudio.engine.latency.dpu.DpuModelConstants;
 import dev.ofastudio.engine.space.SearchSpace;
 import dev.ofastudio.engine.space.SubnetConfig;
+import dev.ofastudio.engine.space.mbv3.Mbv3Space;
+import dev.ofastudio.engine.space.mbv3.SpaceVariant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,7 @@ public final class ProfileGenerator {
     public static final Map<String, List<Double>> REFERENCE_WIDTHS = Map.of(
             "mobilenetv1", List.of(0.25, 0.5, 0.75, 1.0),
             "mobilenetv2", List.of(0.35, 0.5, 0.75, 1.0, 1.4),
-            "resnet18", List.of(1.0), "resnet50", List.of(1.0), "vgg16", List.of(1.0));
+            "mobilenet-edgetpu", List.of(0.75, 1.0));
     /** MobileNets at the Model Zoo's resolutions; ResNet and VGG at 224. */
     public static final List<Integer> MOBILENET_RESOLUTIONS = List.of(128, 160, 192, 224);
 
@@ -36,39 +38,87 @@ public final class ProfileGenerator {
     }
 
     public static FpgaProfile generate(BoardSpec board, String command) throws OfaException {
+        return generate(board, command, SpaceVariant.REFERENCE);
+    }
+
+    /** The profile of {@code board} for the OFA space {@code variant} (and the reference networks). */
+    public static FpgaProfile generate(BoardSpec board, String command, SpaceVariant variant) throws OfaException {
         DpuLatencyModel model = new DpuLatencyModel(board);
         Map<String, Double> table = new TreeMap<>();
-        List<Integer> resolutions = SearchSpace.DEFAULT_RESOLUTIONS;
-        for (double w : OFA_WIDTHS) {
-            SearchSpace space = SearchSpace.mobileNetV3(w);
-            for (int r : resolutions) {
-                for (int k : space.kernelSizes()) {
-                    for (int e : space.expandRatios()) {
-                        add(table, model, space.describe(SubnetConfig.uniform(k, e, space.maxDepth(), r)));
-                    }
-                }
-            }
+        List<Integer> resolutions = Mbv3Space.DEFAULT_RESOLUTIONS;
+        for (NetworkDescription net : coveredNetworks(variant)) {
+            add(table, model, net);
         }
-        List<String> networks = new ArrayList<>();
-        for (String name : ReferenceNetworks.NAMES) {
-            List<Integer> rs = ReferenceNetworks.WIDTH_NETS.contains(name) ? MOBILENET_RESOLUTIONS : List.of(224);
-            for (double w : REFERENCE_WIDTHS.get(name)) {
-                for (int r : rs) {
-                    add(table, model, ReferenceNetworks.describe(name, w, r));
-                    networks.add(ReferenceNetworks.id(name, w, r));
-                }
-            }
-        }
+        List<String> networks = referenceIds();
         ObjectNode details = Json.MAPPER.createObjectNode();
         details.put("generated_by", command);
+        details.put("space", variant.id());
+        details.put("space_id_w1.0", variant.space(1.0).id());
         ObjectNode k = details.putObject("constants");
         k.put("compute_efficiency", model.constants().computeEfficiency());
         k.put("memory_efficiency", model.constants().memoryEfficiency());
         k.put("op_overhead_us", model.constants().opOverheadUs());
+        k.put("alu_efficiency", model.constants().aluEfficiency());
+        k.put("activation_pass", model.constants().activationPass());
+        k.put("se_barrier_us", model.constants().seBarrierUs());
         details.put("note", "per-layer DPU time of one core, batch 1; latency_ms of a network = frame_overhead_ms "
                 + "+ sum of its layers' entries");
         return new FpgaProfile(board, new ProfileSource("analytic", DpuModelConstants.MODEL_VERSION, details),
                 model.frameOverheadMs(), resolutions, OFA_WIDTHS, networks, table);
+    }
+
+    /**
+     * Every network whose layers a profile of {@code variant} tabulates: the uniform OFA sub-networks
+     * (k, e, depth 4) at both widths and every resolution, then the reference networks.
+     */
+    public static List<NetworkDescription> coveredNetworks(SpaceVariant variant) throws OfaException {
+        List<NetworkDescription> out = new ArrayList<>();
+        for (double w : OFA_WIDTHS) {
+            Mbv3Space space = variant.space(w);
+            for (int r : Mbv3Space.DEFAULT_RESOLUTIONS) {
+                for (int k : space.kernelSizes()) {
+                    for (int e : space.expandRatios()) {
+                        out.add(space.describe(SubnetConfig.uniform(k, e, space.maxDepth(), r)));
+                    }
+                }
+            }
+        }
+        for (String name : ReferenceNetworks.NAMES) {
+            for (double w : REFERENCE_WIDTHS.getOrDefault(name, List.of(1.0))) {
+                for (int r : referenceResolutions(name)) {
+                    out.add(ReferenceNetworks.describe(name, w, r));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Layer key → layer for every key a profile of {@code variant} holds. */
+    public static Map<String, Layer> layersByKey(SpaceVariant variant) throws OfaException {
+        Map<String, Layer> out = new java.util.HashMap<>();
+        for (NetworkDescription net : coveredNetworks(variant)) {
+            for (Layer l : net.layers()) {
+                out.putIfAbsent(l.lutKey(), l);
+            }
+        }
+        return out;
+    }
+
+    private static List<Integer> referenceResolutions(String name) {
+        return REFERENCE_WIDTHS.containsKey(name) ? MOBILENET_RESOLUTIONS
+                : List.of(ReferenceNetworks.nativeResolution(name));
+    }
+
+    private static List<String> referenceIds() {
+        List<String> ids = new ArrayList<>();
+        for (String name : ReferenceNetworks.NAMES) {
+            for (double w : REFERENCE_WIDTHS.getOrDefault(name, List.of(1.0))) {
+                for (int r : referenceResolutions(name)) {
+                    ids.add(ReferenceNetworks.id(name, w, r));
+                }
+            }
+        }
+        return ids;
     }
 
     private static void add(Map<String, Double> table, DpuLatencyModel model, NetworkDescription net) {

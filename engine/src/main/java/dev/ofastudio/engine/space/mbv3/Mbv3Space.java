@@ -1,6 +1,7 @@
 package dev.ofastudio.engine.space.mbv3;
 
 import dev.ofastudio.engine.arch.NetworkDescription;
+import dev.ofastudio.engine.arch.OfaMobileNetV3;
 import dev.ofastudio.engine.space.Activation;
 import dev.ofastudio.engine.space.Channels;
 import dev.ofastudio.engine.space.SearchSpace;
@@ -35,6 +36,8 @@ public record Mbv3Space(
     public static final String KIND = "ofa_mbv3";
     /** Smallest resolution the network runs at: five stride-2 stages leave a 1×1 map at 32. */
     public static final int MIN_RESOLUTION = 16;
+    /** Largest resolution we describe or count (8k px; far beyond any DPU input). */
+    public static final int MAX_RESOLUTION = 8192;
 
     /** Base widths of OFA MobileNetV3 before the width multiplier. */
     private static final int[] BASE_WIDTHS = {16, 16, 24, 40, 80, 112, 160, 960, 1280};
@@ -195,7 +198,7 @@ public record Mbv3Space(
 
     @Override
     public NetworkDescription describe(SubnetConfig config, int resolution) {
-        return dev.ofastudio.engine.arch.OfaMobileNetV3.describe(this, config, resolution);
+        return OfaMobileNetV3.describe(this, config, resolution);
     }
 
     private int width(int index) {

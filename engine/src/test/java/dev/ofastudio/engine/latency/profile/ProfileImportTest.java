@@ -37,6 +37,33 @@ class ProfileImportTest {
     }
 
     @Test
+    void sumsTheVaitraceTextSummaryOverSubgraphsAndAveragesTheCores() throws OfaException {
+        List<Measurement> m = MeasurementImporter.importArgument("resnet50=" + fixture("vaitrace_summary.txt"));
+        assertEquals(1, m.size());
+        assertEquals(Kind.DPU, m.get(0).kind());
+        // HW_RT (the hardware counter) summed per core: 12.0 and 12.4 ms, averaged.
+        assertEquals(12.2, m.get(0).measuredMs(), 1e-12);
+        Measurement.TraceFigures t = m.get(0).trace();
+        assertEquals(7.7, t.workloadGop(), 1e-12);
+        assertEquals(25.0, t.weightsMb(), 1e-12);
+        assertEquals(10.0, t.featureLoadMb(), 1e-12);
+        assertEquals(3.0, t.featureStoreMb(), 1e-12);
+        assertTrue(m.get(0).source().contains("text summary"));
+    }
+
+    @Test
+    void textSummaryWithoutARunTimeColumnNamesTheFileAndTheColumn(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path f = dir.resolve("t.txt");
+        java.nio.file.Files.writeString(f, "DPU Summary:\n| DPU Id | Bat | DPU SubGraph | WL |\n| a | 1 | s | 2.0 |\n");
+        OfaException e = assertThrows(OfaException.class, () -> MeasurementImporter.importArgument("resnet50=" + f));
+        assertTrue(e.getMessage().contains(f.toString()) && e.getMessage().contains("HW_RT"), e.getMessage());
+        java.nio.file.Files.writeString(f, "DPU Summary:\n| DPU Id | HW_RT |\n| a | fast |\n");
+        OfaException bad = assertThrows(OfaException.class, () -> MeasurementImporter.importArgument("resnet50=" + f));
+        assertTrue(bad.getMessage().contains("line 3") && bad.getMessage().contains("HW_RT"), bad.getMessage());
+    }
+
+    @Test
     void sumsProfileSummaryDpuKernels() throws OfaException {
         List<Measurement> m = MeasurementImporter.importArgument("resnet50=" + fixture("profile_summary.csv"));
         assertEquals(List.of(new Measurement("resnet50", Kind.DPU, 2.6, m.get(0).source())), m);
