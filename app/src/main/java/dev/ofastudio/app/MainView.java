@@ -11,7 +11,7 @@ import dev.ofastudio.app.pareto.ParetoViewModel;
 import dev.ofastudio.app.pareto.SelectionDetailsView;
 import dev.ofastudio.app.present.PresentView;
 import dev.ofastudio.app.render.ParetoRenderer;
-import dev.ofastudio.app.welcome.WelcomeView;
+import dev.ofastudio.app.project.ProjectSwitcher;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -37,6 +37,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import javafx.stage.Stage;
@@ -44,8 +45,8 @@ import org.controlsfx.control.StatusBar;
 
 /**
  * The main window's content: menu, inputs panel, Pareto chart with board toggles, the selection
- * panes (diagram, heatmap, details), and a status bar with progress and Cancel. On first run the
- * welcome pane covers the chart.
+ * panes (diagram, heatmap, details), and a status bar with progress and Cancel. The project
+ * switcher heads the inputs panel.
  */
 public final class MainView extends BorderPane {
     private final Studio studio;
@@ -60,7 +61,8 @@ public final class MainView extends BorderPane {
         chart = new ParetoView(pareto, 1.0);
 
         setTop(menu());
-        ScrollPane inputs = new ScrollPane(new InputsView(studio.inputs(), pareto));
+        ScrollPane inputs = new ScrollPane(new VBox(new ProjectSwitcher(studio.project()),
+                new InputsView(studio.inputs(), pareto)));
         inputs.setFitToWidth(true);
         inputs.setMinWidth(300);
 
@@ -84,13 +86,6 @@ public final class MainView extends BorderPane {
         BorderPane chartPane = new BorderPane(chart);
         chartPane.setTop(chartBar);
         StackPane center = new StackPane(chartPane);
-        WelcomeView welcome = new WelcomeView(studio.welcome());
-        StackPane.setAlignment(welcome, Pos.CENTER);
-        StackPane welcomeLayer = new StackPane(welcome);
-        welcomeLayer.setStyle("-fx-background-color: rgba(240,240,240,0.92);");
-        welcomeLayer.visibleProperty().bind(studio.welcome().visibleProperty());
-        welcomeLayer.managedProperty().bind(welcomeLayer.visibleProperty());
-        center.getChildren().add(welcomeLayer);
 
         selectionTabs.setId("selectionTabs");
         selectionTabs.getTabs().addAll(tab("Diagram", new DiagramView(studio.diagram(), studio::chooseDiagramExport)),
@@ -130,6 +125,7 @@ public final class MainView extends BorderPane {
         var ws = studio.workspace();
         var ex = studio.export();
         Menu file = new Menu("File", null,
+                item("Open project folder…", "menuOpenProject", studio.project()::openFolder, null),
                 item("Open predictor…", "menuOpenPredictor", in::openPredictor, null),
                 item("Load latency profile or table…", "menuOpenLatency", in::openLatencyFile,
                         new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN)),
@@ -157,9 +153,9 @@ public final class MainView extends BorderPane {
         Menu view = new Menu("View", null,
                 item("Present mode", "menuPresent", this::openPresentMode, new KeyCodeCombination(KeyCode.F11)),
                 item("Fit chart", "menuFit", chart::fitAll, null),
-                item("Welcome", "menuWelcome", studio.welcome()::show, null),
                 item("The seed's claim…", "menuClaim", this::openClaim, null));
-        return new MenuBar(file, search, export, view);
+        Menu help = new Menu("Help", null, item("About and licences", "menuAbout", studio::showAbout, null));
+        return new MenuBar(file, search, export, view, help);
     }
 
     /** The seed's claim against the model, in a window of its own. */
@@ -206,8 +202,7 @@ public final class MainView extends BorderPane {
         bar.setText("Ready");
         for (var source : List.of(p.messageProperty(), studio.export().statusProperty(),
                 studio.weights().statusProperty(),
-                studio.workspace().statusProperty(), studio.inputs().statusProperty(),
-                studio.welcome().messageProperty())) {
+                studio.workspace().statusProperty(), studio.inputs().statusProperty())) {
             source.addListener((o, a, text) -> {
                 if (text != null && !text.isEmpty()) {
                     bar.setText(text);

@@ -19,12 +19,12 @@ import dev.ofastudio.app.pareto.BudgetSearch;
 import dev.ofastudio.app.pareto.ParetoViewModel;
 import dev.ofastudio.app.pareto.SweepRunner;
 import dev.ofastudio.app.present.PresentViewModel;
+import dev.ofastudio.app.project.AboutText;
+import dev.ofastudio.app.project.ProjectViewModel;
 import dev.ofastudio.app.service.DialogService;
 import dev.ofastudio.app.service.FileDialogSpec;
 import dev.ofastudio.app.service.TaskExecutor;
 import dev.ofastudio.app.settings.StudioSettings;
-import dev.ofastudio.app.welcome.PredictorDownloader;
-import dev.ofastudio.app.welcome.WelcomeViewModel;
 import dev.ofastudio.app.workspace.WorkspaceViewModel;
 import dev.ofastudio.app.diagram.DiagramViewModel;
 import dev.ofastudio.app.heatmap.BoardAnalyzer;
@@ -47,7 +47,7 @@ public final class Studio {
     private final ExportViewModel export;
     private final WeightsExportViewModel weights;
     private final WorkspaceViewModel workspace;
-    private final WelcomeViewModel welcome;
+    private final ProjectViewModel project;
     private final PresentViewModel present;
     private final TaskExecutor executor;
     private final HeatmapViewModel heatmap;
@@ -62,7 +62,7 @@ public final class Studio {
      *     column of a checked shipped source; loaded profiles and board specs bring their own
      */
     public Studio(InputLoaders loaders, DialogService dialogs, TaskExecutor executor, StudioSettings settings,
-            BudgetSearch search, Path predictorDownloadTarget, List<BoardAnalyzer> heatmapBoards) {
+            BudgetSearch search, List<BoardAnalyzer> heatmapBoards) {
         this.executor = executor;
         this.dialogs = dialogs;
         inputs = new InputsViewModel(loaders, dialogs, executor, settings);
@@ -73,8 +73,7 @@ public final class Studio {
             return s == null ? null : s.config();
         }, dialogs, executor, dev.ofastudio.engine.cli.EngineVersion.get());
         workspace = new WorkspaceViewModel(inputs, pareto, dialogs, executor);
-        welcome = new WelcomeViewModel(settings, inputs, dialogs, executor, new PredictorDownloader(),
-                predictorDownloadTarget);
+        project = new ProjectViewModel(inputs, pareto, dialogs, settings);
         present = new PresentViewModel(pareto);
         heatmap = new HeatmapViewModel(List.of());
         // One heatmap column per checked latency source that gives per-layer DPU reports: the
@@ -184,10 +183,16 @@ public final class Studio {
         return diagram;
     }
 
-    /** Start-up: the shipped boards, then the remembered predictor (in the background). */
+    /** Start-up: the shipped boards, then the remembered project (else the default) in the background. */
     public void start() {
         inputs.loadShippedBoards();
-        welcome.restoreRemembered();
+        project.start();
+    }
+
+    /** Help → About: the version, each built-in project's licence notice and the libraries' licences. */
+    public void showAbout() {
+        dialogs.showText("About OFA Studio", AboutText.of(Studio.class.getPackage().getImplementationVersion(),
+                project.projects()));
     }
 
     public InputsViewModel inputs() {
@@ -211,8 +216,8 @@ public final class Studio {
         return workspace;
     }
 
-    public WelcomeViewModel welcome() {
-        return welcome;
+    public ProjectViewModel project() {
+        return project;
     }
 
     public PresentViewModel present() {

@@ -16,10 +16,11 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
- * The JavaFX application: wires the real services into a {@link Studio} and shows the main window.
- * {@code --fresh} uses in-memory settings (first-run experience without touching preferences);
- * {@code --profile FILE} loads a latency source (repeatable), {@code --predictor FILE} loads a
- * predictor at start-up, and {@code --sweep} then runs a sweep (demos).
+ * The JavaFX application: wires the real services into a {@link Studio} and shows the main window,
+ * which opens the remembered project (else the default) and sweeps it. {@code --fresh} uses
+ * in-memory settings (first-run experience without touching preferences); {@code --project
+ * ID|DIR} opens that project instead; {@code --profile FILE} loads a latency source (repeatable);
+ * {@code --predictor FILE} loads a predictor, and {@code --sweep} then runs a sweep (demos).
  */
 public final class StudioApp extends Application {
     private FxTaskExecutor executor;
@@ -30,16 +31,23 @@ public final class StudioApp extends Application {
         boolean fresh = getParameters().getRaw().contains("--fresh");
         StudioSettings settings = fresh ? new MemorySettings() : PreferencesSettings.userDefault();
         executor = new FxTaskExecutor();
-        Path home = Path.of(System.getProperty("user.home"), ".ofa-studio");
+        var raw = getParameters().getRaw();
+        int p = raw.indexOf("--project");
+        if (p >= 0 && p + 1 < raw.size()) {
+            settings.setProject(raw.get(p + 1));
+        }
         studio = new Studio(new EngineInputLoaders(), new FxDialogService(() -> stage), executor, settings,
-                EvolutionBudgetSearch.ofaDefaults(), home.resolve("acc_predictor.pth"), heatmapBoards());
+                EvolutionBudgetSearch.ofaDefaults(), heatmapBoards());
         MainView view = new MainView(studio);
         stage.setTitle("OFA Studio");
         AppIcons.apply(stage);
         stage.setScene(new Scene(view, 1500, 940));
         stage.show();
+        if (raw.contains("--predictor")) {
+            // The predictor named on the command line is the one to sweep with.
+            studio.project().sweepOnOpenProperty().set(false);
+        }
         studio.start();
-        var raw = getParameters().getRaw();
         for (int k = 0; k + 1 < raw.size(); k++) {
             if (raw.get(k).equals("--profile")) {
                 studio.inputs().loadLatency(Path.of(raw.get(k + 1)));
@@ -47,10 +55,8 @@ public final class StudioApp extends Application {
         }
         int i = raw.indexOf("--predictor");
         if (i >= 0 && i + 1 < raw.size()) {
-            // A predictor named on the command line counts as the user's choice.
             boolean sweep = raw.contains("--sweep");
-            studio.inputs().loadPredictor(Path.of(raw.get(i + 1)), p -> {
-                studio.welcome().skip();
+            studio.inputs().loadPredictor(Path.of(raw.get(i + 1)), pred -> {
                 if (sweep) {
                     studio.pareto().runSweep();
                 }

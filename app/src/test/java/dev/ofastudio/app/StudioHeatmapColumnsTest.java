@@ -25,7 +25,7 @@ class StudioHeatmapColumnsTest {
 
     private Studio studio() {
         Studio s = new Studio(Fakes.loaders(), new FakeDialogService(), new ImmediateTaskExecutor(),
-                new MemorySettings(), Fakes.randomSearch(20), tmp.resolve("p.pth"),
+                new MemorySettings(), Fakes.randomSearch(20),
                 List.<BoardAnalyzer>of(new FakeBoardAnalyzer("fast", 1200, 19), new FakeBoardAnalyzer("slow", 600, 9)));
         s.start();
         return s;
@@ -56,7 +56,8 @@ class StudioHeatmapColumnsTest {
     void aLookupTableHasNoColumnAndTheNoteSaysWhy() {
         Studio s = studio();
         s.inputs().loadLatency(tmp.resolve("my.csv"));
-        assertEquals(3, s.inputs().sources().size());
+        // The two shipped fakes, the open ImageNet project's Note10 table (unchecked) and the CSV.
+        assertEquals(4, s.inputs().sources().size());
         assertEquals(List.of("fast", "slow"), s.heatmap().boards());
         String note = s.heatmap().noteProperty().get();
         assertTrue(note.contains("file my.csv"), note);

@@ -17,11 +17,13 @@ import dev.ofastudio.app.pareto.SelectedNet;
 import dev.ofastudio.app.service.ImmediateTaskExecutor;
 import dev.ofastudio.app.settings.MemorySettings;
 import dev.ofastudio.app.settings.StudioSettings;
+import dev.ofastudio.app.testing.BuiltIn;
 import dev.ofastudio.app.testing.FakeDialogService;
 import dev.ofastudio.engine.io.Json;
 import dev.ofastudio.engine.io.SubnetConfigJson;
 import dev.ofastudio.engine.latency.dpu.BoardSpecs;
 import dev.ofastudio.engine.latency.dpu.DpuLatencyModel;
+import dev.ofastudio.engine.project.BuiltInProjects;
 import dev.ofastudio.engine.search.EvolutionConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,13 +41,13 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * Drives the real main window with the official predictor and the shipped boards, through the
- * fake dialog service and the immediate executor: every click ends in assertable state.
+ * Drives the real main window, opened on the built-in ImageNet project (official predictor) with
+ * the shipped boards, through the fake dialog service and the immediate executor: every click
+ * ends in assertable state.
  */
 @ExtendWith(ApplicationExtension.class)
 class StudioViewTest {
-    static final Path PREDICTOR = Path.of(System.getProperty("ofa.shared", "../../shared"), "golden",
-            "acc_predictor.pth");
+    static final Path PREDICTOR = BuiltIn.imagenet().predictor();
 
     @TempDir
     Path tmp;
@@ -56,17 +58,71 @@ class StudioViewTest {
     @Start
     void start(Stage stage) throws Exception {
         StudioSettings settings = new MemorySettings();
-        settings.setFirstRunChoice(StudioSettings.FirstRunChoice.SKIPPED);
         // A small evolution keeps the test quick; the sweep logic is the same.
         studio = new Studio(new EngineInputLoaders(), dialogs, new ImmediateTaskExecutor(), settings,
                 new EvolutionBudgetSearch(EvolutionConfig.defaults().withPopulation(16, 5)),
-                Path.of("unused.pth"), BoardAnalyzer.shippedDpuModels());
+                BoardAnalyzer.shippedDpuModels());
         view = new MainView(studio);
         stage.setScene(new Scene(view, 1260, 780));
         stage.show();
-        studio.start();
         studio.pareto().cloudSizeProperty().set(600);
         studio.pareto().budgetCountProperty().set(2);
+        // Opening a project sweeps it (ProjectViewModelTest); here each test sweeps when it needs to,
+        // so that start-up stays within TestFX's set-up time on a loaded machine.
+        studio.project().sweepOnOpenProperty().set(false);
+        studio.start();
+    }
+
+    @Test
+    void opensStraightIntoTheImageNetProjectReadyToSweep(FxRobot robot) {
+        assertTrue(robot.lookup("#welcomePane").queryAll().isEmpty(), "no welcome pane");
+        assertEquals(BuiltInProjects.IMAGENET, studio.project().currentProperty().get().id());
+        assertEquals(PREDICTOR, studio.inputs().predictorPathProperty().get());
+        assertEquals(1.2, studio.inputs().spaceProperty().get().widthMult());
+        assertFalse(robot.lookup("#runSweep").queryButton().isDisabled(), "ready: no file to open first");
+        runSweep(robot);
+        assertEquals(List.of("ZCU102", "ZCU104", "KV260"), studio.pareto().tableProperty().get().boards());
+        // The project's Note10 table is offered, unchecked; the shipped boards stay the sweep's default.
+        var note10 = studio.inputs().sources().stream().filter(s -> s.source().label().contains("note10_lut"))
+                .findFirst().orElseThrow();
+        assertFalse(note10.isEnabled());
+        var combo = robot.lookup("#projectChoice").queryComboBox();
+        assertEquals("ImageNet (official OFA predictor)", combo.getValue().toString());
+        assertTrue(dialogs.errors.isEmpty(), () -> "errors: " + dialogs.errors);
+    }
+
+    @Test
+    void theSwitcherOpensAProjectFolderAndSwitchesBackToImageNet(FxRobot robot) throws Exception {
+        Path dir = tmp.resolve("mine");
+        Files.createDirectories(dir);
+        Files.copy(PREDICTOR, dir.resolve("acc.pth"));
+        Files.writeString(dir.resolve("project.json"), "{\"format\": \"ofa-studio-project\", \"version\": 1, "
+                + "\"name\": \"My project\", \"space\": {\"kind\": \"ofa_mbv3\", \"width_mult\": 1.0}, "
+                + "\"predictor\": \"acc.pth\"}");
+        int sourcesBefore = studio.inputs().sources().size();
+        dialogs.answer(dir);
+        robot.clickOn("#openProjectFolder");
+        assertEquals("My project", studio.project().currentProperty().get().name(), () -> "errors: " + dialogs.errors);
+        assertEquals(1.0, studio.inputs().spaceProperty().get().widthMult());
+        assertEquals(dir.resolve("acc.pth").toAbsolutePath(), studio.inputs().predictorPathProperty().get());
+        assertEquals(sourcesBefore - 1, studio.inputs().sources().size(), "the ImageNet project's table goes");
+        var combo = robot.lookup("#projectChoice").queryComboBox();
+        assertEquals(2, combo.getItems().size());
+        assertEquals("My project", combo.getValue().toString());
+
+        robot.clickOn("#projectChoice").clickOn("ImageNet (official OFA predictor)");
+        assertEquals(BuiltInProjects.IMAGENET, studio.project().currentProperty().get().id());
+        assertEquals(1.2, studio.inputs().spaceProperty().get().widthMult());
+        assertEquals(PREDICTOR, studio.inputs().predictorPathProperty().get());
+        assertEquals(sourcesBefore, studio.inputs().sources().size(), "its table comes back once");
+    }
+
+    @Test
+    void aboutListsTheOfficialPredictorsLicence(FxRobot robot) {
+        robot.clickOn("Help").clickOn("About and licences");
+        assertEquals(1, dialogs.texts.size());
+        assertTrue(dialogs.texts.get(0).contains("ImageNet (official OFA predictor)"), dialogs.texts.get(0));
+        assertTrue(dialogs.texts.get(0).contains("MIT License"), dialogs.texts.get(0));
     }
 
     private void loadPredictor(FxRobot robot) {
@@ -87,7 +143,7 @@ class StudioViewTest {
         Json.write(board, BoardSpecs.toJson(BoardSpecs.load("zcu104")));
         dialogs.answer(board);
         robot.clickOn("#openLatencyFile");
-        assertEquals(4, studio.inputs().sources().size(), () -> "errors: " + dialogs.errors);
+        assertEquals(5, studio.inputs().sources().size(), () -> "errors: " + dialogs.errors);
         assertEquals(board.toAbsolutePath().toString(), studio.inputs().chosenProperty().get().source().id());
 
         runSweep(robot);

@@ -13,6 +13,8 @@ import dev.ofastudio.engine.latency.dpu.BoardSpecs;
 import dev.ofastudio.engine.latency.dpu.DpuLatencyModel;
 import dev.ofastudio.engine.predict.AccuracyPredictor;
 import dev.ofastudio.engine.predict.OfficialAccuracyPredictor;
+import dev.ofastudio.engine.project.BuiltInProjects;
+import dev.ofastudio.engine.project.Project;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,5 +99,15 @@ public final class EngineInputLoaders implements InputLoaders {
             }
         }
         return out;
+    }
+
+    @Override
+    public List<Project> builtInProjects() throws OfaException {
+        return BuiltInProjects.available();
+    }
+
+    @Override
+    public Project openProject(String idOrFolder) throws OfaException {
+        return BuiltInProjects.resolve(idOrFolder);
     }
 }

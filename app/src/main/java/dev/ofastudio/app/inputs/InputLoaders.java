@@ -3,6 +3,7 @@ package dev.ofastudio.app.inputs;
 import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.arch.NetworkDescription;
 import dev.ofastudio.engine.predict.AccuracyPredictor;
+import dev.ofastudio.engine.project.Project;
 import dev.ofastudio.engine.space.SearchSpace;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,6 +27,12 @@ public interface InputLoaders {
     }
 
     List<ReferenceNet> referenceNets();
+
+    /** The projects built into the engine, default first. */
+    List<Project> builtInProjects() throws OfaException;
+
+    /** A built-in project id or a project folder (with its {@code project.json}). */
+    Project openProject(String idOrFolder) throws OfaException;
 
     /** The space of the official predictor and the shipped profiles. */
     default List<SearchSpace> spaces() {

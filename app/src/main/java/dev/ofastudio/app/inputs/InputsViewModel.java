@@ -106,17 +106,21 @@ public final class InputsViewModel {
 
     /** Loads a predictor in the background; on success it becomes the input and the remembered path. */
     public void loadPredictor(Path file, Consumer<AccuracyPredictor> then) {
-        run(BackgroundTask.<AccuracyPredictor>of("Loading predictor " + file.getFileName(),
+        runLoad(BackgroundTask.<AccuracyPredictor>of("Loading predictor " + file.getFileName(),
                 (progress, cancel) -> loaders.loadPredictor(file))
                 .onSuccess(p -> {
-                    predictor.set(p);
-                    predictorPath.set(file);
-                    predictorLabel.set(p.describe());
-                    settings.setPredictorPath(file);
+                    usePredictor(p, file);
                     rememberDir(file);
                     status.set("Predictor loaded: " + file.getFileName());
                     then.accept(p);
                 }), "Cannot load the accuracy predictor", file);
+    }
+
+    /** Makes a loaded predictor the input (a project or workspace loads it together with other files). */
+    public void usePredictor(AccuracyPredictor p, Path file) {
+        predictor.set(p);
+        predictorPath.set(file);
+        predictorLabel.set(p.describe());
     }
 
     /** Asks for a JSON profile, a CSV table or one YAML file of an OFA lookup-table folder, and loads it. */
@@ -136,7 +140,7 @@ public final class InputsViewModel {
     }
 
     public void loadLatency(Path fileOrFolder) {
-        run(BackgroundTask.<LatencySource>of("Loading " + fileOrFolder.getFileName(),
+        runLoad(BackgroundTask.<LatencySource>of("Loading " + fileOrFolder.getFileName(),
                 (progress, cancel) -> loaders.loadLatency(fileOrFolder))
                 .onSuccess(s -> {
                     chosen.set(addSource(s, true));
@@ -152,7 +156,11 @@ public final class InputsViewModel {
         }
     }
 
-    private <V> void run(BackgroundTask<V> task, String errorTitle, Path file) {
+    /**
+     * Runs a load in the background: busy and Cancel while it runs; a failure opens the error dialog
+     * titled {@code errorTitle} saying that {@code what} was not loaded and nothing changed.
+     */
+    public <V> void runLoad(BackgroundTask<V> task, String errorTitle, Object what) {
         busy.set(true);
         status.set(task.title() + "…");
         current = task;
@@ -160,7 +168,7 @@ public final class InputsViewModel {
             // The dialog blocks until dismissed; the load itself is over.
             busy.set(false);
             status.set(errorTitle);
-            dialogs.showErrors(errorTitle, file + " was not loaded; nothing changed.", Problems.of(e));
+            dialogs.showErrors(errorTitle, what + " was not loaded; nothing changed.", Problems.of(e));
         }).onCancelled(() -> status.set(task.title() + " cancelled; nothing changed"))
                 .onFinished(() -> {
                     busy.set(false);

@@ -100,6 +100,18 @@ public final class BackgroundTask<V> {
         onProgress.progress(done, total, message);
     }
 
+    /** Runs the work on the calling thread, then the callbacks (executors that run tasks in place). */
+    void runHere() {
+        V value = null;
+        Throwable error = null;
+        try {
+            value = work.run(this::fireProgress, cancellation);
+        } catch (Exception e) {
+            error = e;
+        }
+        fireResult(value, error);
+    }
+
     void fireResult(V value, Throwable error) {
         try {
             if (cancellation.isCancelled() || error instanceof Cancellation.CancelledException) {

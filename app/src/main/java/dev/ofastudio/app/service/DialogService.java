@@ -26,6 +26,9 @@ public interface DialogService {
         showErrors(title, message, List.of());
     }
 
+    /** Shows a long read-only text (About and licences). */
+    void showText(String title, String text);
+
     /** Asks a yes/no question; true for yes. */
     boolean confirm(String title, String question);
 }

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
 import javafx.scene.layout.VBox;
 import javafx.scene.control.Label;
 import javafx.stage.DirectoryChooser;
@@ -75,6 +76,21 @@ public final class FxDialogService implements DialogService {
             label.setWrapText(true);
             alert.getDialogPane().setContent(new VBox(8, label, list));
         }
+        alert.setResizable(true);
+        alert.showAndWait();
+    }
+
+    @Override
+    public void showText(String title, String text) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.initOwner(owner.get());
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        TextArea area = new TextArea(text);
+        area.setEditable(false);
+        area.setWrapText(true);
+        area.setPrefSize(720, 420);
+        alert.getDialogPane().setContent(area);
         alert.setResizable(true);
         alert.showAndWait();
     }

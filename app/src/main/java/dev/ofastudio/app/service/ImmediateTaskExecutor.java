@@ -8,14 +8,7 @@ public final class ImmediateTaskExecutor implements TaskExecutor {
     @Override
     public <V> BackgroundTask<V> execute(BackgroundTask<V> task) {
         task.fireRunning();
-        V value = null;
-        Throwable error = null;
-        try {
-            value = task.work().run(task::fireProgress, task.cancellation());
-        } catch (Exception e) {
-            error = e;
-        }
-        task.fireResult(value, error);
+        task.runHere();
         return task;
     }
 

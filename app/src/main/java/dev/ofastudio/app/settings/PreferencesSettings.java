@@ -4,11 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.prefs.Preferences;
 
-/**
- * Settings in {@link Preferences} (user node {@code dev/ofastudio/app}). The download URL can be
- * overridden with the system property {@code ofa.predictorUrl} so tests and offline demos can
- * point it at a local file.
- */
+/** Settings in {@link Preferences} (user node {@code dev/ofastudio/app}). */
 public final class PreferencesSettings implements StudioSettings {
     private final Preferences prefs;
 
@@ -21,38 +17,13 @@ public final class PreferencesSettings implements StudioSettings {
     }
 
     @Override
-    public Optional<Path> predictorPath() {
-        return Optional.ofNullable(prefs.get("predictorPath", null)).map(Path::of);
+    public Optional<String> project() {
+        return Optional.ofNullable(prefs.get("project", null));
     }
 
     @Override
-    public void setPredictorPath(Path path) {
-        prefs.put("predictorPath", path.toAbsolutePath().toString());
-    }
-
-    @Override
-    public String predictorUrl() {
-        String override = System.getProperty("ofa.predictorUrl");
-        return override != null ? override : prefs.get("predictorUrl", DEFAULT_PREDICTOR_URL);
-    }
-
-    @Override
-    public void setPredictorUrl(String url) {
-        prefs.put("predictorUrl", url);
-    }
-
-    @Override
-    public FirstRunChoice firstRunChoice() {
-        try {
-            return FirstRunChoice.valueOf(prefs.get("firstRunChoice", "NONE"));
-        } catch (IllegalArgumentException e) {
-            return FirstRunChoice.NONE;
-        }
-    }
-
-    @Override
-    public void setFirstRunChoice(FirstRunChoice choice) {
-        prefs.put("firstRunChoice", choice.name());
+    public void setProject(String idOrFolder) {
+        prefs.put("project", idOrFolder);
     }
 
     @Override

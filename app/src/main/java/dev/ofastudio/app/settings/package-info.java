@@ -1,5 +1,5 @@
 /**
- * What the studio remembers between runs (predictor path, download URL, the first-run choice),
- * behind a small interface so tests never touch the user's preferences.
+ * What the studio remembers between runs (the open project, the last folder), behind an
+ * interface so tests use memory instead of the user's preferences.
  */
 package dev.ofastudio.app.settings;

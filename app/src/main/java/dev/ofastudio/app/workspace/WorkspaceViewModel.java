@@ -14,6 +14,7 @@ import dev.ofastudio.app.service.TaskExecutor;
 import dev.ofastudio.app.workspace.WorkspaceFile.SourceRef;
 import dev.ofastudio.app.workspace.WorkspaceFile.Workspace;
 import dev.ofastudio.engine.OfaException;
+import dev.ofastudio.engine.io.BundledFiles;
 import dev.ofastudio.engine.predict.AccuracyPredictor;
 import dev.ofastudio.engine.space.SearchSpace;
 import java.nio.file.Files;
@@ -53,14 +54,15 @@ public final class WorkspaceViewModel {
         List<SourceRef> refs = new ArrayList<>();
         for (SourceItem s : inputs.sources()) {
             LatencySource src = s.source();
-            refs.add(new SourceRef(src.kind(), src.id(), src.file() == null ? null : src.file().toString(),
+            // A packaged file (a built-in project's table) is saved as its jar: URI.
+            refs.add(new SourceRef(src.kind(), src.id(), src.file() == null ? null : BundledFiles.text(src.file()),
                     s.isEnabled()));
         }
         var chosen = inputs.chosenProperty().get();
         Path pred = inputs.predictorPathProperty().get();
         SearchSpace space = pareto.resultSpaceProperty().get() != null ? pareto.resultSpaceProperty().get()
                 : inputs.spaceProperty().get();
-        return new Workspace(space.widthMult(), pred == null ? null : pred.toAbsolutePath().toString(), refs,
+        return new Workspace(space.widthMult(), pred == null ? null : BundledFiles.text(pred), refs,
                 chosen == null ? null : chosen.source().id(), pareto.budgetCountProperty().get(),
                 pareto.cloudSizeProperty().get(), pareto.seedProperty().get(), pareto.budgetMsProperty().get(),
                 pareto.sweepBoards().stream().map(LatencySource::id).toList(), pareto.tableProperty().get(),
@@ -90,7 +92,7 @@ public final class WorkspaceViewModel {
     }
 
     /** Everything a workspace needs, loaded off the FX thread. */
-    private record Loaded(Workspace ws, AccuracyPredictor predictor, Map<String, LatencySource> sources,
+    private record Loaded(Workspace ws, AccuracyPredictor predictor, Path predictorFile, Map<String, LatencySource> sources,
             ReferenceMarkers refs) {
     }
 
@@ -100,9 +102,11 @@ public final class WorkspaceViewModel {
             Workspace ws = WorkspaceFile.read(file);
             List<String> problems = new ArrayList<>();
             AccuracyPredictor pred = null;
+            Path predFile = null;
             if (ws.predictorPath() != null) {
                 try {
-                    pred = loaders.loadPredictor(Path.of(ws.predictorPath()));
+                    predFile = BundledFiles.fromText(ws.predictorPath());
+                    pred = loaders.loadPredictor(predFile);
                 } catch (OfaException e) {
                     problems.addAll(Problems.of(e));
                 }
@@ -115,7 +119,7 @@ public final class WorkspaceViewModel {
             for (SourceRef r : ws.sources()) {
                 try {
                     LatencySource s = r.kind() == LatencySource.Kind.SHIPPED ? shipped.get(r.id())
-                            : loaders.loadLatency(Path.of(r.path()));
+                            : loaders.loadLatency(BundledFiles.fromText(r.path()));
                     if (s == null) {
                         problems.add(file + ": sources: unknown shipped board '" + r.id() + "'");
                     } else {
@@ -136,7 +140,7 @@ public final class WorkspaceViewModel {
             List<LatencySource> boards = ws.sweepBoards().stream().map(sources::get).toList();
             ReferenceMarkers refs = ReferenceMarkers.evaluate(loaders.referenceNets(),
                     boards.stream().map(LatencySource::model).toList());
-            return new Loaded(ws, pred, sources, refs);
+            return new Loaded(ws, pred, predFile, sources, refs);
         }).onSuccess(this::apply).onFailure(e -> dialogs.showErrors("Cannot open the workspace",
                 file + " was not opened; the current session is unchanged.", Problems.of(e))));
     }
@@ -147,9 +151,7 @@ public final class WorkspaceViewModel {
                 .orElse(SearchSpace.mobileNetV3(ws.widthMult()));
         inputs.spaceProperty().set(space);
         if (l.predictor() != null) {
-            inputs.predictorProperty().set(l.predictor());
-            inputs.predictorPathProperty().set(Path.of(ws.predictorPath()));
-            inputs.predictorLabelProperty().set(l.predictor().describe());
+            inputs.usePredictor(l.predictor(), l.predictorFile());
         }
         inputs.sources().clear();
         for (SourceRef r : ws.sources()) {

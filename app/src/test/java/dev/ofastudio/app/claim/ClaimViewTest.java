@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ofastudio.app.inputs.InputsViewModel;
 import dev.ofastudio.app.service.ImmediateTaskExecutor;
 import dev.ofastudio.app.settings.MemorySettings;
+import dev.ofastudio.app.testing.BuiltIn;
 import dev.ofastudio.app.testing.FakeDialogService;
 import dev.ofastudio.app.testing.Fakes;
 import dev.ofastudio.engine.predict.OfficialAccuracyPredictor;
@@ -25,8 +26,7 @@ import org.testfx.framework.junit5.Start;
 
 @ExtendWith(ApplicationExtension.class)
 class ClaimViewTest {
-    static final Path PREDICTOR = Path.of(System.getProperty("ofa.shared", "../../shared"), "golden",
-            "acc_predictor.pth");
+    static final Path PREDICTOR = BuiltIn.imagenet().predictor();
 
     private final FakeDialogService dialogs = new FakeDialogService();
     private InputsViewModel inputs;

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** File → Open supernet weights…, then Export → Sub-network weights (ONNX / PyTorch)…. */
 class WeightsExportViewModelTest {
-    static final Path SUPERNET = Path.of(System.getProperty("ofa.shared", "../../shared"), "golden",
-            "ofa_mbv3_w1.0_c10.pth");
+    /** The engine's test fixture (app tests run in the app module's folder). */
+    static final Path SUPERNET = Path.of("..", "engine", "src", "test", "resources", "golden", "ofa_mbv3_w1.0_c10.pth");
 
     @TempDir
     Path tmp;

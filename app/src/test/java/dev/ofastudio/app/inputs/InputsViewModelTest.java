@@ -69,6 +69,16 @@ class InputsViewModelTest {
             public List<ReferenceNet> referenceNets() {
                 return List.of();
             }
+
+            @Override
+            public List<dev.ofastudio.engine.project.Project> builtInProjects() throws OfaException {
+                return base.builtInProjects();
+            }
+
+            @Override
+            public dev.ofastudio.engine.project.Project openProject(String idOrFolder) throws OfaException {
+                return base.openProject(idOrFolder);
+            }
         };
         self[0] = vm(cancelling);
         self[0].loadLatency(Path.of("/data/my.csv"));

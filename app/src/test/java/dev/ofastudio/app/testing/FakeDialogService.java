@@ -19,6 +19,8 @@ public final class FakeDialogService implements DialogService {
     public final List<ShownError> errors = new ArrayList<>();
     public final List<FileDialogSpec> asked = new ArrayList<>();
     public final List<String> questions = new ArrayList<>();
+    /** Texts shown with {@link #showText}, as "title: text". */
+    public final List<String> texts = new ArrayList<>();
     public boolean confirmAnswer = true;
 
     /** The next file dialog returns {@code p}. */
@@ -50,6 +52,11 @@ public final class FakeDialogService implements DialogService {
     @Override
     public void showErrors(String title, String summary, List<String> problems) {
         errors.add(new ShownError(title, summary, List.copyOf(problems)));
+    }
+
+    @Override
+    public void showText(String title, String text) {
+        texts.add(title + ": " + text);
     }
 
     @Override

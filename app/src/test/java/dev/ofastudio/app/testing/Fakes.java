@@ -1,6 +1,8 @@
 package dev.ofastudio.app.testing;
 
+import dev.ofastudio.app.inputs.EngineInputLoaders;
 import dev.ofastudio.app.inputs.InputLoaders;
+import dev.ofastudio.engine.project.Project;
 import dev.ofastudio.app.inputs.LatencySource;
 import dev.ofastudio.app.pareto.BudgetSearch;
 import dev.ofastudio.engine.OfaException;
@@ -127,6 +129,19 @@ public final class Fakes {
             @Override
             public List<ReferenceNet> referenceNets() {
                 return List.of();
+            }
+
+            /** The real projects (their files are never read: the fake loaders above stand in). */
+            private final InputLoaders engine = new EngineInputLoaders();
+
+            @Override
+            public List<Project> builtInProjects() throws OfaException {
+                return engine.builtInProjects();
+            }
+
+            @Override
+            public Project openProject(String idOrFolder) throws OfaException {
+                return engine.openProject(idOrFolder);
             }
         };
     }

@@ -25,7 +25,7 @@ class WorkspaceViewModelTest {
 
     private Studio newStudio() throws Exception {
         Studio s = new Studio(Fakes.loaders(), dialogs, new ImmediateTaskExecutor(), new MemorySettings(),
-                Fakes.randomSearch(20), tmp.resolve("p.pth"), BoardAnalyzer.dpuModels("zcu102"));
+                Fakes.randomSearch(20), BoardAnalyzer.dpuModels("zcu102"));
         s.start();
         return s;
     }
@@ -77,6 +77,7 @@ class WorkspaceViewModelTest {
         assertEquals(1, dialogs.errors.size());
         assertTrue(dialogs.errors.get(0).problems().size() >= 2, "each problem on its own line");
         assertSame(before, other.pareto().tableProperty().get());
-        assertEquals(2, other.inputs().sources().size());
+        // Unchanged: the two shipped fakes and the open project's table.
+        assertEquals(3, other.inputs().sources().size());
     }
 }

@@ -1,6 +1,7 @@
 package dev.ofastudio.engine.cli;
 
 import dev.ofastudio.engine.progress.Cancellation;
+import dev.ofastudio.engine.project.BuiltInProjects;
 import dev.ofastudio.engine.progress.ProgressListener;
 import dev.ofastudio.engine.search.Budget;
 import dev.ofastudio.engine.search.EvolutionSearch;
@@ -17,8 +18,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ofa bench search}: the median wall time of the evolutionary search (official predictor,
- * Note10 table, 25 ms, 100 × 500) over several runs after a warm-up run, and the speed-up over the
+ * {@code ofa bench search}: the median wall time of the evolutionary search (by default the built-in
+ * ImageNet project: official predictor, Note10 table; 25 ms, 100 × 500) over several runs after a warm-up run, and the speed-up over the
  * OFA tutorial's 22.17 s (digest §5.3). Building the search (loading files, compiling the table)
  * is not timed; each run is the whole search including every predictor call.
  */
@@ -53,7 +54,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "64", description = "train-step: batch size (default 64).")
     int batch;
 
-    @Option(names = "--predictor", description = "Accuracy predictor (default ../shared/golden/acc_predictor.pth).")
+    @Option(names = "--predictor", description = "Accuracy predictor (default: the project's; the built-in "
+            + "ImageNet project ships the official acc_predictor.pth).")
     Path predictor;
 
     @Option(names = "--max-latency-ms", defaultValue = "25", description = "Latency budget (default ${DEFAULT-VALUE}).")
@@ -83,11 +85,11 @@ final class BenchCommand implements Callable<Integer> {
         if (runs < 1) {
             throw new dev.ofastudio.engine.OfaException("option --runs: expected at least 1, found " + runs);
         }
-        if (options.lut == null && options.board == null && options.profile == null) {
-            options.lut = GoldenDefaults.note10Lut();
+        if (options.project == null) {
+            // The tutorial's setting: the official predictor and the Note10 table, both shipped.
+            options.project = BuiltInProjects.IMAGENET;
         }
-        Path pth = predictor != null ? predictor : GoldenDefaults.officialPredictor();
-        EvolutionSearch search = options.build(pth, SearchOptions.budget(maxLatencyMs, null));
+        EvolutionSearch search = options.build(predictor, SearchOptions.budget(maxLatencyMs, null));
         var err = spec.commandLine().getErr();
         var out = spec.commandLine().getOut();
         SearchResult warm = search.run(ProgressListener.NONE, Cancellation.NEVER);

@@ -8,6 +8,7 @@ import dev.ofastudio.engine.predict.OfficialAccuracyPredictor;
 import dev.ofastudio.engine.predict.ParallelAccuracyPredictor;
 import dev.ofastudio.engine.progress.Cancellation;
 import dev.ofastudio.engine.progress.ProgressListener;
+import dev.ofastudio.engine.project.BuiltInProjects;
 import dev.ofastudio.engine.search.EvolutionConfig;
 import dev.ofastudio.engine.space.mbv3.SpaceVariant;
 import java.nio.file.Path;
@@ -34,8 +35,11 @@ final class ClaimCommand implements Callable<Integer> {
     String space;
 
     @Option(names = "--predictor", paramLabel = "F", description = "Official OFA accuracy predictor (.pth); default: "
-            + "acc_predictor.pth of the reference files.")
+            + "the --project's, else the built-in ImageNet project's acc_predictor.pth.")
     Path predictor;
+
+    @Option(names = "--project", paramLabel = SearchOptions.PROJECT_LABEL, description = SearchOptions.PROJECT_HELP)
+    String project;
 
     @Option(names = "--population", defaultValue = "100", description = "Search population (default ${DEFAULT-VALUE}).")
     int population;
@@ -69,8 +73,10 @@ final class ClaimCommand implements Callable<Integer> {
             throw new OfaException("options --population/--generations: expected a population >= 2 and >= 1 generation");
         }
         BoardSpec board = target.boardSpec();
+        // The claim is about ImageNet top-1: the official predictor unless named otherwise.
         AccuracyPredictor acc = ParallelAccuracyPredictor.ofAvailableProcessors(OfficialAccuracyPredictor.load(
-                predictor != null ? predictor : GoldenDefaults.officialPredictor()));
+                SearchOptions.predictorFile(predictor, BuiltInProjects.resolve(project == null
+                        ? BuiltInProjects.IMAGENET : project))));
         EvolutionConfig cfg = EvolutionConfig.defaults().withPopulation(population, generations).withSeed(seed);
         List<Map<String, Object>> reports = new ArrayList<>();
         var out = spec.commandLine().getOut();

@@ -2,6 +2,8 @@ package dev.ofastudio.engine.cli;
 
 import dev.ofastudio.engine.io.SubnetConfigJson;
 import dev.ofastudio.engine.predict.OfficialAccuracyPredictor;
+import dev.ofastudio.engine.project.BuiltInProjects;
+import dev.ofastudio.engine.project.Project;
 import dev.ofastudio.engine.space.SearchSpace;
 import dev.ofastudio.engine.space.SubnetConfig;
 import java.nio.file.Path;
@@ -20,9 +22,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Predicted top-1 accuracy (0-1) of a sub-network by the official OFA MobileNetV3-w1.2 predictor.")
 final class PredictCommand implements Callable<Integer> {
-    @Option(names = "--predictor", required = true, paramLabel = "FILE",
-            description = "The predictor checkpoint, e.g. acc_predictor.pth of the OFA tutorial.")
+    @Option(names = "--predictor", paramLabel = "FILE",
+            description = "The predictor checkpoint, e.g. acc_predictor.pth of the OFA tutorial (default: the "
+                    + "--project's predictor).")
     Path predictor;
+
+    @Option(names = "--project", paramLabel = SearchOptions.PROJECT_LABEL, description = SearchOptions.PROJECT_HELP)
+    String project;
 
     @Option(names = "--config", required = true, description = "Sub-network config: a JSON file or inline JSON.")
     String config;
@@ -38,7 +44,8 @@ final class PredictCommand implements Callable<Integer> {
         SubnetConfig c = SubnetConfigJson.parseArgument(config);
         SearchSpace space = SearchSpace.mobileNetV3(1.2);
         space.validate(c, false);
-        OfficialAccuracyPredictor p = OfficialAccuracyPredictor.load(predictor);
+        Project proj = project == null ? null : BuiltInProjects.resolve(project);
+        OfficialAccuracyPredictor p = OfficialAccuracyPredictor.load(SearchOptions.predictorFile(predictor, proj));
         p.check(c);
         double accuracy = p.predict(c);
         var out = spec.commandLine().getOut();
@@ -48,6 +55,7 @@ final class PredictCommand implements Callable<Integer> {
             m.put("resolution", c.r());
             m.put("space", space.id());
             m.put("predictor", p.describe());
+            m.put("project", proj == null ? null : proj.id());
             m.put("config", SubnetConfigJson.toJson(c));
             JsonOutput.print(out, m);
         } else {

@@ -25,10 +25,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = "Evolutionary search for the most accurate sub-network within a latency and/or MACs budget.")
 final class SearchCommand implements Callable<Integer> {
-    @Option(names = "--predictor", required = true, description = "Accuracy predictor checkpoint (acc_predictor.pth).")
+    @Option(names = "--predictor", description = "Accuracy predictor checkpoint (acc_predictor.pth); "
+            + "default: the --project's predictor.")
     Path predictor;
 
-    @Option(names = "--max-latency-ms", description = "Latency budget in ms (needs --lut, --board or --profile).")
+    @Option(names = "--max-latency-ms", description = "Latency budget in ms (needs --lut, --board, --profile or --project).")
     Double maxLatencyMs;
 
     @Option(names = "--max-macs", description = "MACs budget (multiply-accumulates at batch 1).")
@@ -77,7 +78,8 @@ final class SearchCommand implements Callable<Integer> {
             m.put("generations", options.generations);
             m.put("population", options.population);
             m.put("seed", options.seed);
-            m.put("width", options.width);
+            m.put("width", options.space().widthMult());
+            m.put("project", options.project() == null ? null : options.project().id());
             m.put("resolutions", options.space().resolutions());
             m.put("max_latency_ms", budget.limitsLatency() ? budget.maxLatencyMs() : null);
             m.put("max_macs", budget.limitsMacs() ? budget.maxMacs() : null);

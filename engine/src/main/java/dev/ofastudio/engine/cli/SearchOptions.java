@@ -8,6 +8,8 @@ import dev.ofastudio.engine.latency.profile.ProfileLatencyModel;
 import dev.ofastudio.engine.predict.AccuracyPredictor;
 import dev.ofastudio.engine.predict.OfficialAccuracyPredictor;
 import dev.ofastudio.engine.predict.ParallelAccuracyPredictor;
+import dev.ofastudio.engine.project.BuiltInProjects;
+import dev.ofastudio.engine.project.Project;
 import dev.ofastudio.engine.search.Budget;
 import dev.ofastudio.engine.search.EvolutionConfig;
 import dev.ofastudio.engine.search.EvolutionSearch;
@@ -18,11 +20,20 @@ import picocli.CommandLine.Option;
 
 /**
  * Options of an evolutionary search, shared by {@code ofa search} and {@code ofa bench search}.
- * The space defaults to width 1.2 and the tutorial's resolutions 160..224 step 16, because the
- * official predictor and the Note10 tables are for the w1.2 space.
+ * The space defaults to the project's width (else 1.2) and the tutorial's resolutions 160..224
+ * step 16, because the official predictor and the Note10 tables are for the w1.2 space. A project
+ * ({@code --project}) supplies the predictor and the latency table unless they are named.
  */
 final class SearchOptions {
     static final String DEFAULT_RESOLUTIONS = "160,176,192,208,224";
+    static final String PROJECT_LABEL = "imagenet|fashion-mnist|DIR";
+    static final String PROJECT_HELP = "A built-in project (imagenet: the official OFA predictor with the "
+            + "Note10 table; fashion-mnist once built) or a project folder with a project.json: gives the "
+            + "predictor, the space width and the latency table unless --predictor, --width or "
+            + "--lut/--board/--profile name them.";
+
+    @Option(names = "--project", paramLabel = PROJECT_LABEL, description = PROJECT_HELP)
+    String project;
 
     @Option(names = "--lut", description = "Latency lookup table: a folder of <r>_lookup_table.yaml or <r>.csv "
             + "files, or one such file, or a CSV with columns resolution,key,latency_ms.")
@@ -48,10 +59,10 @@ final class SearchOptions {
                     + "as in the OFA tutorial; the OFA library uses 0.5).")
     double resolutionMutateProb;
 
-    @Option(names = "--width", defaultValue = "1.2",
-            description = "Width multiplier of the space: 1.0 or 1.2 (default ${DEFAULT-VALUE}: the official "
-                    + "predictor and the Note10 tables are for w1.2).")
-    double width;
+    @Option(names = "--width",
+            description = "Width multiplier of the space: 1.0 or 1.2 (default: the project's width, else 1.2: "
+                    + "the official predictor and the Note10 tables are for w1.2).")
+    Double width;
 
     @Option(names = "--classes", defaultValue = "1000", description = "Number of classes (default ${DEFAULT-VALUE}).")
     int classes;
@@ -60,8 +71,31 @@ final class SearchOptions {
             description = "Resolutions to search, e.g. 160,176 or 160-224:16 (default ${DEFAULT-VALUE}).")
     List<String> resolutions;
 
+    private Project loaded;
+
     SearchSpace space() throws OfaException {
-        return SpaceOptions.space(width, classes, resolutions);
+        Project p = project();
+        double w = width != null ? width : p != null ? p.space().widthMult() : 1.2;
+        return SpaceOptions.space(w, classes, resolutions);
+    }
+
+    /** The project named by --project, loaded once; null without the option. */
+    Project project() throws OfaException {
+        if (loaded == null && project != null) {
+            loaded = BuiltInProjects.resolve(project);
+        }
+        return loaded;
+    }
+
+    /** The predictor file: {@code explicit} (--predictor) if given, else the project's. */
+    static Path predictorFile(Path explicit, Project p) throws OfaException {
+        if (explicit != null) {
+            return explicit;
+        }
+        if (p == null) {
+            throw new OfaException("expected an accuracy predictor: --predictor FILE or --project " + PROJECT_LABEL);
+        }
+        return p.predictor();
     }
 
     EvolutionConfig evolution() throws OfaException {
@@ -111,13 +145,22 @@ final class SearchOptions {
         return null;
     }
 
-    /** Loads the inputs and builds the search (compiling the latency table). */
-    EvolutionSearch build(Path predictorFile, Budget budget) throws OfaException {
+    /**
+     * Loads the inputs and builds the search (compiling the latency table). The predictor is
+     * {@code explicitPredictor} (--predictor) or the project's; the table the one named, else the project's.
+     */
+    EvolutionSearch build(Path explicitPredictor, Budget budget) throws OfaException {
         SearchSpace space = space();
         EvolutionConfig config = evolution();
+        Project p = project();
+        Path predictorFile = predictorFile(explicitPredictor, p);
         LatencyModel model = latencyModel();
+        if (model == null && p != null) {
+            model = p.loadDefaultLatency();
+        }
         if (budget.limitsLatency() && model == null) {
-            throw new OfaException("option --max-latency-ms needs a latency table: --lut, --board or --profile");
+            throw new OfaException("option --max-latency-ms needs a latency table: --lut, --board, --profile "
+                    + "or a --project that has one");
         }
         // One batch per generation, spread over the cores.
         AccuracyPredictor predictor = ParallelAccuracyPredictor.ofAvailableProcessors(

@@ -15,8 +15,15 @@ class EngineArchitectureTest {
     @ArchTest
     static final ArchRule noUiToolkits = noClasses()
             .that().resideInAPackage("dev.ofastudio.engine..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.sun.javafx..", "org.controlsfx..",
-                    "java.awt..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.sun.javafx..", "org.controlsfx..")
+            .because("the engine must run headless in the CLI and in CI");
+
+    /** AWT only where image files are decoded (BufferedImage works headless); nowhere else. */
+    @ArchTest
+    static final ArchRule awtOnlyToDecodeImages = noClasses()
+            .that().resideInAPackage("dev.ofastudio.engine..")
+            .and().resideOutsideOfPackage("dev.ofastudio.engine.data..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.awt..")
             .because("the engine must run headless in the CLI and in CI");
 
     @ArchTest

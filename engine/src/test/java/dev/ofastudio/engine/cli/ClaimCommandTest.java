@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ClaimCommandTest {
     private static CliRun claim(String board, String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("claim", "--board", board, "--predictor",
-                Golden.golden("acc_predictor.pth").toString(), "--population", "16", "--generations", "3", "--json"));
+                Golden.officialPredictor().toString(), "--population", "16", "--generations", "3", "--json"));
         args.addAll(List.of(extra));
         return CliRun.of(args.toArray(String[]::new));
     }

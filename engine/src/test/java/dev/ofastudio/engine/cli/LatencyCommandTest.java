@@ -75,7 +75,7 @@ class LatencyCommandTest {
     void sumsAnOfaLookupTableWithLut() {
         JsonNode c = Golden.json("latency_cases.json").get("cases").get(0);
         CliRun r = CliRun.of("latency", "--config", c.get("config").toString(), "--width", "1.2", "--lut",
-                Golden.golden("note10_lut").toString(), "--json");
+                Golden.note10Lut().toString(), "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = r.json();
         assertEquals(c.get("latency_ms_library").asDouble(), j.get("latency_ms").asDouble(), 1e-6);
@@ -87,7 +87,7 @@ class LatencyCommandTest {
     void takesTheWidthOfTheLookupTableWhenNoWidthIsGiven() {
         for (JsonNode c : Golden.json("latency_cases.json").get("cases")) {
             CliRun r = CliRun.of("latency", "--config", c.get("config").toString(), "--lut",
-                    Golden.golden("note10_lut").toString(), "--json");
+                    Golden.note10Lut().toString(), "--json");
             assertEquals(0, r.code(), r.err());
             assertEquals(c.get("latency_ms_library").asDouble(), r.json().get("latency_ms").asDouble(), 1e-6,
                     c.get("name").asText());
@@ -98,7 +98,7 @@ class LatencyCommandTest {
     void aWidthThatTheTableLacksListsTheMissingKeys() {
         JsonNode c = Golden.json("latency_cases.json").get("cases").get(0);
         CliRun r = CliRun.of("latency", "--config", c.get("config").toString(), "--width", "1.0", "--lut",
-                Golden.golden("note10_lut").toString(), "--json");
+                Golden.note10Lut().toString(), "--json");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("keys missing") && r.err().contains("Conv-input:224x224x3-output:112x112x16"),
                 r.err());

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ofa predict} in-process: the JSON contract and one-line errors with exit code 2. */
 class PredictCommandTest {
-    private static final String PREDICTOR = Golden.golden("acc_predictor.pth").toString();
+    private static final String PREDICTOR = Golden.officialPredictor().toString();
 
     @TempDir
     Path dir;

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SearchCommandTest {
-    static final String PTH = Golden.golden("acc_predictor.pth").toString();
-    static final String LUT = Golden.golden("note10_lut").toString();
+    static final String PTH = Golden.officialPredictor().toString();
+    static final String LUT = Golden.note10Lut().toString();
 
     @TempDir
     Path dir;

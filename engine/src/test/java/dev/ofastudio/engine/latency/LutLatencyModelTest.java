@@ -30,7 +30,7 @@ class LutLatencyModelTest {
 
     @BeforeAll
     static void loadNote10() throws OfaException {
-        note10 = LutLatencyModel.load(Golden.golden("note10_lut"));
+        note10 = LutLatencyModel.load(Golden.note10Lut());
     }
 
     static Stream<Arguments> goldenCases() {
@@ -123,7 +123,7 @@ class LutLatencyModelTest {
 
     @Test
     void readsOneYamlTableNamedByResolution() throws Exception {
-        LutLatencyModel one = LutLatencyModel.load(Golden.golden("note10_lut").resolve("192_lookup_table.yaml"));
+        LutLatencyModel one = LutLatencyModel.load(Golden.note10Lut().resolve("192_lookup_table.yaml"));
         assertEquals(List.of(192), one.resolutions());
         NetworkDescription net = W12.describe(W12.maxConfig(192));
         assertEquals(67.56165915768875, one.latencyMs(net), 1e-6);

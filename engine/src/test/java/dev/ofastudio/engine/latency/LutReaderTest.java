@@ -40,7 +40,7 @@ class LutReaderTest {
 
     @Test
     void rejectsATruncatedYamlTable() throws Exception {
-        String full = Files.readString(Golden.golden("note10_lut").resolve("224_lookup_table.yaml"));
+        String full = Files.readString(Golden.note10Lut().resolve("224_lookup_table.yaml"));
         // Cut inside the key of the third entry: the last line has no ':' any more.
         int cut = full.indexOf("Conv_1-input") + 10;
         contains(loadFails("224_lookup_table.yaml", full.substring(0, cut)), "malformed YAML");

@@ -35,7 +35,7 @@ class OfficialAccuracyPredictorTest {
 
     @BeforeAll
     static void load() throws Exception {
-        predictor = OfficialAccuracyPredictor.load(Golden.golden("acc_predictor.pth"));
+        predictor = OfficialAccuracyPredictor.load(Golden.officialPredictor());
         cases = Golden.json("acc_predictor_cases.json").get("cases");
     }
 
@@ -133,7 +133,7 @@ class OfficialAccuracyPredictorTest {
 
     @Test
     void loadsTheSameWeightsFromAZipCheckpoint() throws Exception {
-        StateDict legacy = PthReader.read(Golden.golden("acc_predictor.pth"));
+        StateDict legacy = PthReader.read(Golden.officialPredictor());
         Map<String, float[]> values = new LinkedHashMap<>();
         Map<String, long[]> shapes = new LinkedHashMap<>();
         for (Tensor t : legacy.tensors()) {

@@ -36,7 +36,7 @@ class ParallelAccuracyPredictorTest {
 
     @Test
     void givesTheOfficialPredictorsOwnResultsForAnyBatchSize() throws Exception {
-        OfficialAccuracyPredictor official = OfficialAccuracyPredictor.load(Golden.golden("acc_predictor.pth"));
+        OfficialAccuracyPredictor official = OfficialAccuracyPredictor.load(Golden.officialPredictor());
         try (ParallelAccuracyPredictor parallel = new ParallelAccuracyPredictor(official, 3)) {
             for (int n : List.of(1, 7, 17, 100)) {
                 List<SubnetConfig> configs = randomConfigs(n, n);

@@ -19,7 +19,7 @@ public final class PredictorBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Path pth = args.length > 0 ? Path.of(args[0]) : Golden.golden("acc_predictor.pth");
+        Path pth = args.length > 0 ? Path.of(args[0]) : Golden.officialPredictor();
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 3;
         OfficialAccuracyPredictor p = OfficialAccuracyPredictor.load(pth);
 

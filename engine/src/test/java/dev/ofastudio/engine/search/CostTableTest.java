@@ -25,7 +25,7 @@ class CostTableTest {
 
     @BeforeAll
     static void compile() throws OfaException {
-        note10 = LutLatencyModel.load(Golden.golden("note10_lut"));
+        note10 = LutLatencyModel.load(Golden.note10Lut());
         table = CostTable.compile(W12, note10);
     }
 

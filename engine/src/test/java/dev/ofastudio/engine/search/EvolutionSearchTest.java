@@ -25,7 +25,7 @@ class EvolutionSearchTest {
 
     @BeforeAll
     static void load() throws OfaException {
-        note10 = LutLatencyModel.load(Golden.golden("note10_lut"));
+        note10 = LutLatencyModel.load(Golden.note10Lut());
     }
 
     private static SearchResult search(Budget budget, EvolutionConfig config) throws Exception {

@@ -23,8 +23,8 @@ class OfficialPredictorSearchTest {
 
     @Test
     void findsAFeasibleNetComparableToTheTutorialsAndRepeatsItWithTheSameSeed() throws Exception {
-        OfficialAccuracyPredictor predictor = OfficialAccuracyPredictor.load(Golden.golden("acc_predictor.pth"));
-        LutLatencyModel note10 = LutLatencyModel.load(Golden.golden("note10_lut"));
+        OfficialAccuracyPredictor predictor = OfficialAccuracyPredictor.load(Golden.officialPredictor());
+        LutLatencyModel note10 = LutLatencyModel.load(Golden.note10Lut());
         EvolutionConfig config = EvolutionConfig.defaults().withSeed(2024);
         SearchResult a = new EvolutionSearch(W12, predictor, note10, Budget.latency(25), config)
                 .run(ProgressListener.NONE, Cancellation.NEVER);

@@ -5,32 +5,47 @@ import dev.ofastudio.engine.io.Json;
 import dev.ofastudio.engine.space.SubnetConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Locates the shared golden fixtures (produced by the public OFA implementation) and reads them. */
+/**
+ * The golden fixtures produced by the public OFA implementation, read from the class path: the
+ * test resources {@code golden/} (see its README) and the shipped ImageNet project, whose predictor
+ * and Note10 tables are the published files themselves.
+ */
 public final class Golden {
+    private static final String IMAGENET = "/dev/ofastudio/engine/project/imagenet/";
+
     private Golden() {
     }
 
-    /** {@code ../shared} beside the checkout, or the {@code ofa.shared} system property. */
-    public static Path shared() {
-        String prop = System.getProperty("ofa.shared");
-        if (prop != null && Files.isDirectory(Path.of(prop))) {
-            return Path.of(prop);
-        }
-        Path dir = Path.of("").toAbsolutePath();
-        for (Path p = dir; p != null; p = p.getParent()) {
-            Path candidate = p.resolveSibling("shared");
-            if (Files.isDirectory(candidate.resolve("golden"))) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("cannot find ../shared/golden from " + dir);
+    /** A fixture under the test resources {@code golden/}. */
+    public static Path golden(String name) {
+        return resource("/golden/" + name);
     }
 
-    public static Path golden(String name) {
-        return shared().resolve("golden").resolve(name);
+    /** The official OFA accuracy predictor, as the engine ships it. */
+    public static Path officialPredictor() {
+        return resource(IMAGENET + "acc_predictor.pth");
+    }
+
+    /** The folder of the 17 OFA Note10 lookup tables, as the engine ships them. */
+    public static Path note10Lut() {
+        return resource(IMAGENET + "note10_lut");
+    }
+
+    private static Path resource(String name) {
+        URL url = Golden.class.getResource(name);
+        if (url == null) {
+            throw new IllegalStateException("test resource " + name + " is missing from the class path");
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static JsonNode json(String name) {

@@ -120,7 +120,7 @@ class PthReaderTest {
 
     @Test
     void readsTheLegacyLayoutOfThePublishedAccuracyPredictor() throws Exception {
-        StateDict d = PthReader.read(Golden.golden("acc_predictor.pth"));
+        StateDict d = PthReader.read(Golden.officialPredictor());
         assertEquals(List.of("0.weight", "0.bias", "2.weight", "2.bias", "4.weight", "4.bias", "6.weight", "6.bias"),
                 List.copyOf(d.keys()));
         assertArrayEquals(new long[] {400, 128}, d.require("0.weight").shape());
@@ -162,7 +162,7 @@ class PthReaderTest {
 
     @Test
     void rejectsATruncatedLegacyCheckpoint() throws Exception {
-        byte[] whole = Files.readAllBytes(Golden.golden("acc_predictor.pth"));
+        byte[] whole = Files.readAllBytes(Golden.officialPredictor());
         Path f = Files.write(dir.resolve("cut_legacy.pth"), Arrays.copyOf(whole, whole.length - 1000));
         assertTrue(rejects(f).getMessage().contains("truncated"));
     }
@@ -259,7 +259,7 @@ class PthReaderTest {
     @Timeout(value = 120, unit = TimeUnit.SECONDS) // a guard against hangs, not a speed check
     void rejectsDamagedLegacyPicklesWithoutHanging() throws Exception {
         // the pickles of the legacy layout and the first storage (it starts at byte 1229)
-        byte[] good = Arrays.copyOf(Files.readAllBytes(Golden.golden("acc_predictor.pth")), 1400);
+        byte[] good = Arrays.copyOf(Files.readAllBytes(Golden.officialPredictor()), 1400);
         Random rnd = new Random(11);
         Path f = dir.resolve("damaged_legacy.pth");
         for (int i = 0; i < 200; i++) {

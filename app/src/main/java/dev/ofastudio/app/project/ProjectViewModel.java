@@ -1,0 +1,177 @@
+package dev.ofastudio.app.project;
+
+import dev.ofastudio.app.inputs.InputLoaders;
+import dev.ofastudio.app.inputs.InputsViewModel;
+import dev.ofastudio.app.inputs.LatencySource;
+import dev.ofastudio.app.inputs.Problems;
+import dev.ofastudio.app.pareto.ParetoViewModel;
+import dev.ofastudio.app.service.BackgroundTask;
+import dev.ofastudio.app.service.DialogService;
+import dev.ofastudio.app.service.FileDialogSpec;
+import dev.ofastudio.app.settings.StudioSettings;
+import dev.ofastudio.engine.OfaException;
+import dev.ofastudio.engine.predict.AccuracyPredictor;
+import dev.ofastudio.engine.project.Project;
+import dev.ofastudio.engine.space.SearchSpace;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The open project and the switcher's list: the built-in projects (default first) and any project
+ * folder opened this session. Opening a project loads its predictor and lookup tables in one
+ * background load, makes its space the input and, unless switched off, runs a sweep so the chart
+ * fills without a click. A project that fails to load changes nothing.
+ */
+public final class ProjectViewModel {
+    private final InputsViewModel inputs;
+    private final ParetoViewModel pareto;
+    private final DialogService dialogs;
+    private final StudioSettings settings;
+    private final ObservableList<Project> projects = FXCollections.observableArrayList();
+    private final ObjectProperty<Project> current = new SimpleObjectProperty<>();
+    private final BooleanProperty sweepOnOpen = new SimpleBooleanProperty(true);
+    /** Ids of the latency sources the open project added; another project replaces them. */
+    private List<String> projectSources = List.of();
+
+    public ProjectViewModel(InputsViewModel inputs, ParetoViewModel pareto, DialogService dialogs,
+            StudioSettings settings) {
+        this.inputs = inputs;
+        this.pareto = pareto;
+        this.dialogs = dialogs;
+        this.settings = settings;
+    }
+
+    /** Start-up: lists the built-in projects and opens the remembered one, else the default. */
+    public void start() {
+        InputLoaders loaders = inputs.loaders();
+        try {
+            projects.setAll(loaders.builtInProjects());
+        } catch (OfaException e) {
+            dialogs.showErrors("Cannot list the built-in projects", e.getMessage(), Problems.of(e));
+            return;
+        }
+        Optional<Project> first = settings.project().flatMap(this::remembered);
+        first.or(() -> projects.stream().findFirst()).ifPresent(this::open);
+    }
+
+    /** The remembered project, if it still opens (a folder may have moved); the default opens otherwise. */
+    private Optional<Project> remembered(String idOrFolder) {
+        Optional<Project> builtIn = projects.stream().filter(p -> p.id().equals(idOrFolder)).findFirst();
+        if (builtIn.isPresent()) {
+            return builtIn;
+        }
+        try {
+            Project p = inputs.loaders().openProject(idOrFolder);
+            projects.add(p);
+            return Optional.of(p);
+        } catch (OfaException e) {
+            return Optional.empty();
+        }
+    }
+
+    private record Loaded(Project project, AccuracyPredictor predictor, List<LatencySource> tables) {
+    }
+
+    /** Opens {@code p}: predictor, space and lookup tables; then a sweep if {@link #sweepOnOpenProperty()}. */
+    public void open(Project p) {
+        InputLoaders loaders = inputs.loaders();
+        inputs.runLoad(BackgroundTask.<Loaded>of("Opening project " + p.name(), (progress, cancel) -> {
+            AccuracyPredictor predictor = loaders.loadPredictor(p.predictor());
+            List<LatencySource> tables = new ArrayList<>();
+            for (Path t : p.latencyTables()) {
+                cancel.throwIfCancelled();
+                tables.add(loaders.loadLatency(t));
+            }
+            return new Loaded(p, predictor, tables);
+        }).onSuccess(this::apply), "Cannot open the project", "Project " + p.name());
+    }
+
+    private void apply(Loaded l) {
+        Project p = l.project();
+        inputs.sources().removeIf(i -> projectSources.contains(i.source().id()));
+        // The project's tables are there to pick; the shipped FPGA boards stay the sweep's default.
+        for (LatencySource s : l.tables()) {
+            inputs.addSource(s, false);
+        }
+        projectSources = l.tables().stream().map(LatencySource::id).toList();
+        SearchSpace space = inputs.spaces().stream().filter(s -> s.equals(p.space())).findFirst().orElseGet(() -> {
+            inputs.spaces().add(p.space());
+            return p.space();
+        });
+        inputs.spaceProperty().set(space);
+        inputs.usePredictor(l.predictor(), p.predictor());
+        if (!projects.contains(p)) {
+            projects.add(p);
+        }
+        current.set(p);
+        settings.setProject(p.id());
+        inputs.statusProperty().set("Project opened: " + p.name());
+        if (sweepOnOpen.get()) {
+            sweepWhenIdle();
+        }
+    }
+
+    /** Sweeps the open project; a sweep still running for the previous one is cancelled first. */
+    private void sweepWhenIdle() {
+        if (!pareto.runningProperty().get()) {
+            if (inputs.readyBinding().get()) {
+                pareto.runSweep();
+            }
+            return;
+        }
+        pareto.runningProperty().addListener(new ChangeListener<Boolean>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (!now) {
+                    o.removeListener(this);
+                    sweepWhenIdle();
+                }
+            }
+        });
+        pareto.cancel();
+    }
+
+    /** Asks for a project folder (with its project.json) and opens it. */
+    public void openFolder() {
+        dialogs.showDirectoryDialog(new FileDialogSpec("Open project folder", settings.lastDirectory().orElse(null),
+                null, List.of())).ifPresent(this::openFolder);
+    }
+
+    public void openFolder(Path dir) {
+        InputLoaders loaders = inputs.loaders();
+        inputs.runLoad(BackgroundTask.<Project>of("Reading project " + dir.getFileName(),
+                (progress, cancel) -> loaders.openProject(dir.toString())).onSuccess(this::open),
+                "Cannot open the project", dir);
+    }
+
+    /** The switcher's list: built-in projects first, then folders opened this session. */
+    public ObservableList<Project> projects() {
+        return projects;
+    }
+
+    public ReadOnlyObjectProperty<Project> currentProperty() {
+        return current;
+    }
+
+    /** True while a project (or any other input) loads. */
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return inputs.busyProperty();
+    }
+
+    /** Whether opening a project runs a sweep (on for the studio; tests switch it off). */
+    public BooleanProperty sweepOnOpenProperty() {
+        return sweepOnOpen;
+    }
+}

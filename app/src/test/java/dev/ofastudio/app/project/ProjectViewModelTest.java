@@ -1,0 +1,165 @@
+package dev.ofastudio.app.project;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ofastudio.app.inputs.InputsViewModel;
+import dev.ofastudio.app.pareto.ParetoViewModel;
+import dev.ofastudio.app.pareto.SweepRunner;
+import dev.ofastudio.app.service.ImmediateTaskExecutor;
+import dev.ofastudio.app.service.QueuedTaskExecutor;
+import dev.ofastudio.app.settings.MemorySettings;
+import dev.ofastudio.app.testing.FakeDialogService;
+import dev.ofastudio.app.testing.Fakes;
+import dev.ofastudio.engine.project.BuiltInProjects;
+import dev.ofastudio.engine.project.Project;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Opening projects: the default at start-up, the remembered one, folders, and switching back. */
+class ProjectViewModelTest {
+    @TempDir
+    Path tmp;
+    private final MemorySettings settings = new MemorySettings();
+    private final FakeDialogService dialogs = new FakeDialogService();
+    private final ImmediateTaskExecutor exec = new ImmediateTaskExecutor();
+    private InputsViewModel inputs;
+    private ParetoViewModel pareto;
+
+    @BeforeEach
+    void setUp() {
+        inputs = new InputsViewModel(Fakes.loaders(), dialogs, exec, settings);
+        pareto = new ParetoViewModel(inputs, new SweepRunner(Fakes.randomSearch(10)), exec, dialogs);
+        pareto.cloudSizeProperty().set(100);
+        pareto.budgetCountProperty().set(1);
+        inputs.loadShippedBoards();
+    }
+
+    private ProjectViewModel started() {
+        ProjectViewModel vm = new ProjectViewModel(inputs, pareto, dialogs, settings);
+        vm.start();
+        return vm;
+    }
+
+    private Path folderProject(String name, Object width) throws Exception {
+        Path dir = tmp.resolve(name);
+        Files.createDirectories(dir.resolve("lut"));
+        Files.writeString(dir.resolve("acc.pth"), "fake loaders do not read it");
+        Files.writeString(dir.resolve("project.json"), "{\"format\": \"ofa-studio-project\", \"version\": 1, "
+                + "\"name\": \"" + name + "\", \"space\": {\"kind\": \"ofa_mbv3\", \"width_mult\": " + width
+                + "}, \"predictor\": \"acc.pth\", \"latency_tables\": [\"lut\"]}");
+        return dir;
+    }
+
+    private List<String> sourceIds() {
+        return inputs.sources().stream().map(s -> s.source().id()).toList();
+    }
+
+    @Test
+    void startOpensTheDefaultProjectAndSweepsIt() throws Exception {
+        ProjectViewModel vm = started();
+        Project imagenet = BuiltInProjects.load(BuiltInProjects.IMAGENET);
+        assertEquals(List.of(imagenet), vm.projects());
+        assertEquals(imagenet, vm.currentProperty().get());
+        assertEquals(imagenet.predictor(), inputs.predictorPathProperty().get());
+        assertEquals(imagenet.space(), inputs.spaceProperty().get());
+        assertEquals("imagenet", settings.project().orElseThrow());
+        // The project's Note10 table joins the two shipped fakes, unchecked.
+        assertEquals(List.of("fast", "slow", imagenet.latencyTables().get(0).toString()), sourceIds());
+        assertEquals(List.of(true, true, false), inputs.sources().stream().map(s -> s.isEnabled()).toList());
+        assertTrue(pareto.tableProperty().get().size() >= 100, "the chart fills without a click");
+        assertTrue(dialogs.errors.isEmpty(), () -> "errors: " + dialogs.errors);
+    }
+
+    @Test
+    void withoutAutoSweepOpeningDrawsNothing() {
+        ProjectViewModel vm = new ProjectViewModel(inputs, pareto, dialogs, settings);
+        vm.sweepOnOpenProperty().set(false);
+        vm.start();
+        assertNotNull(inputs.predictorProperty().get());
+        assertEquals(0, pareto.tableProperty().get().size());
+    }
+
+    @Test
+    void theRememberedFolderOpensAtStartUpAndAMissingOneFallsBackToTheDefault() throws Exception {
+        Path dir = folderProject("Mine", 1.0);
+        settings.setProject(dir.toString());
+        ProjectViewModel vm = started();
+        assertEquals("Mine", vm.currentProperty().get().name());
+        assertEquals(2, vm.projects().size());
+        assertEquals(1.0, inputs.spaceProperty().get().widthMult());
+
+        settings.setProject(tmp.resolve("gone").toString());
+        setUp();
+        vm = started();
+        assertEquals(BuiltInProjects.IMAGENET, vm.currentProperty().get().id());
+        assertTrue(dialogs.errors.isEmpty(), () -> "errors: " + dialogs.errors);
+    }
+
+    @Test
+    void switchingReplacesThePreviousProjectsTablesAndSwitchingBackRestoresThem() throws Exception {
+        ProjectViewModel vm = started();
+        List<String> imagenetSources = sourceIds();
+        Path dir = folderProject("Mine", 1.0);
+        vm.openFolder(dir);
+        assertEquals(List.of("fast", "slow", dir.resolve("lut").toAbsolutePath().normalize().toString()), sourceIds());
+        assertEquals("Mine", vm.currentProperty().get().name());
+        assertEquals(dir.toAbsolutePath().normalize().toString(), settings.project().orElseThrow());
+        vm.open(vm.projects().get(0));
+        assertEquals(imagenetSources, sourceIds());
+        assertEquals(1.2, inputs.spaceProperty().get().widthMult());
+    }
+
+    @Test
+    void aBrokenFolderShowsOneErrorAndChangesNothing() throws Exception {
+        ProjectViewModel vm = started();
+        Project before = vm.currentProperty().get();
+        List<String> sources = sourceIds();
+        Path dir = folderProject("Broken", "\"wide\"");
+        dialogs.answer(dir);
+        vm.openFolder();
+        assertEquals(1, dialogs.errors.size());
+        assertTrue(dialogs.errors.get(0).problems().get(0).contains("field space: width_mult: expected a number"),
+                dialogs.errors.get(0).problems().get(0));
+        assertEquals(before, vm.currentProperty().get());
+        assertEquals(sources, sourceIds());
+        assertEquals(1, vm.projects().size());
+    }
+
+    @Test
+    void switchingWhileTheLastProjectsSweepRunsCancelsItAndSweepsTheNewOne() throws Exception {
+        QueuedTaskExecutor queue = new QueuedTaskExecutor();
+        inputs = new InputsViewModel(Fakes.loaders(), dialogs, queue, settings);
+        pareto = new ParetoViewModel(inputs, new SweepRunner(Fakes.randomSearch(10)), queue, dialogs);
+        pareto.cloudSizeProperty().set(100);
+        pareto.budgetCountProperty().set(1);
+        inputs.loadShippedBoards();
+        ProjectViewModel vm = new ProjectViewModel(inputs, pareto, dialogs, settings);
+        vm.start();
+        queue.run(0); // ImageNet opens; its sweep starts and is still running
+        assertTrue(pareto.runningProperty().get());
+        vm.openFolder(folderProject("Mine", 1.0));
+        queue.run(1); // the folder is read...
+        queue.run(1); // ...and opened while the ImageNet sweep runs
+        assertEquals("Mine", vm.currentProperty().get().name());
+        queue.run(0); // the ImageNet sweep ends cancelled; the folder project's sweep starts
+        assertEquals(1, queue.size());
+        queue.run(0);
+        assertEquals(1.0, pareto.resultSpaceProperty().get().widthMult());
+        assertTrue(pareto.tableProperty().get().size() >= 100);
+        assertTrue(dialogs.errors.isEmpty(), () -> "errors: " + dialogs.errors);
+    }
+
+    @Test
+    void theAboutTextCarriesEachProjectsNotice() throws Exception {
+        String text = AboutText.of("1.0", BuiltInProjects.available());
+        assertTrue(text.startsWith("OFA Studio 1.0"), text);
+        assertTrue(text.contains("ImageNet (official OFA predictor): The ImageNet accuracy predictor"), text);
+        assertTrue(text.contains("MIT License, Copyright (c) 2021 Han Cai"), text);
+    }
+}
