@@ -72,6 +72,9 @@ class MacsCommandTest {
             assertEquals(0, r.code(), r.err());
             assertEquals(c.get("macs_formula_r").asLong(), Json.parse(r.out(), "stdout").get("macs").asLong());
         }
+        // With a resolution list given, the list restricts r (case 01 runs at r = 32).
+        Files.writeString(dir.resolve("case.json"), Golden.json("forward_cases.json").get("cases").get(1)
+                .get("config").toString());
         failsWith(ofa("macs", "--config", dir.resolve("case.json").toString(), "--classes", "10",
                 "--resolutions", "160,224"), "field r", "expected one of");
     }
