@@ -195,7 +195,7 @@ public record Mbv3Space(
 
     @Override
     public NetworkDescription describe(SubnetConfig config, int resolution) {
-        return this.describe(config, resolution);
+        return dev.ofastudio.engine.arch.OfaMobileNetV3.describe(this, config, resolution);
     }
 
     private int width(int index) {
