@@ -3,9 +3,9 @@ package dev.ofastudio.app;
 import dev.ofastudio.app.export.ExportViewModel;
 import dev.ofastudio.app.inputs.InputLoaders;
 import dev.ofastudio.app.inputs.InputsViewModel;
-import dev.ofastudio.app.pareto.BudgetSearch;
 import dev.ofastudio.app.pareto.ParetoViewModel;
-import dev.ofastudio.app.pareto.SweepRunner;
+import dev.ofastudio.engine.study.BudgetSearch;
+import dev.ofastudio.engine.study.Sweep;
 import dev.ofastudio.app.present.PresentViewModel;
 import dev.ofastudio.app.service.DialogService;
 import dev.ofastudio.app.service.FileDialogSpec;
@@ -50,7 +50,7 @@ public final class Studio {
         this.executor = executor;
         this.dialogs = dialogs;
         inputs = new InputsViewModel(loaders, dialogs, executor, settings);
-        pareto = new ParetoViewModel(inputs, new SweepRunner(search), executor, dialogs);
+        pareto = new ParetoViewModel(inputs, new Sweep(search), executor, dialogs);
         export = new ExportViewModel(pareto, inputs, dialogs);
         workspace = new WorkspaceViewModel(inputs, pareto, dialogs, executor);
         welcome = new WelcomeViewModel(settings, inputs, dialogs, executor, new PredictorDownloader(),

@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ofastudio.app.diagram.DiagramLayout;
 import dev.ofastudio.app.heatmap.BoardAnalyzer;
 import dev.ofastudio.app.inputs.EngineInputLoaders;
-import dev.ofastudio.app.pareto.EvolutionBudgetSearch;
-import dev.ofastudio.app.pareto.ResultTable;
+import dev.ofastudio.engine.study.EvolutionBudgetSearch;
+import dev.ofastudio.engine.study.ResultTable;
 import dev.ofastudio.app.pareto.SelectedNet;
 import dev.ofastudio.app.service.ImmediateTaskExecutor;
 import dev.ofastudio.app.settings.MemorySettings;
@@ -112,8 +112,8 @@ class StudioViewTest {
         robot.moveTo(onScreen.add(1, 0));
         var tip = robot.lookup("#paretoTooltip").queryAs(javafx.scene.control.Label.class);
         assertTrue(tip.isVisible());
-        assertTrue(tip.getText().contains("accuracy") && tip.getText().contains("MACs")
-                && tip.getText().contains("ops/byte"), tip.getText());
+        assertTrue(tip.getText().contains("top-1") && tip.getText().contains("MACs")
+                && tip.getText().contains("frame overhead") && tip.getText().contains("ops/B"), tip.getText());
 
         // The diagram and the heatmap show the selected sub-network.
         var space = studio.pareto().resultSpaceProperty().get();

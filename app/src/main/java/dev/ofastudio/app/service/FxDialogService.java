@@ -8,9 +8,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.ListView;
-import javafx.scene.layout.VBox;
-import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -64,17 +62,9 @@ public final class FxDialogService implements DialogService {
         alert.initOwner(owner.get());
         alert.setTitle(title);
         alert.setHeaderText(title);
-        if (problems.isEmpty()) {
-            alert.setContentText(summary);
-        } else {
-            ListView<String> list = new ListView<>();
-            list.getItems().setAll(problems);
-            list.setPrefHeight(Math.min(320, 28 + 24 * problems.size()));
-            list.setPrefWidth(640);
-            Label label = new Label(summary);
-            label.setWrapText(true);
-            alert.getDialogPane().setContent(new VBox(8, label, list));
-        }
+        alert.getDialogPane().setContent(ErrorContent.of(summary, problems));
+        // Grows to its wrapped text instead of cutting it.
+        alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
         alert.setResizable(true);
         alert.showAndWait();
     }

@@ -1,14 +1,15 @@
 package dev.ofastudio.app.testing;
 
 import dev.ofastudio.app.inputs.InputLoaders;
-import dev.ofastudio.app.inputs.LatencySource;
-import dev.ofastudio.app.pareto.BudgetSearch;
+import dev.ofastudio.engine.study.LatencySource;
+import dev.ofastudio.engine.study.BudgetSearch;
 import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.arch.Layer;
 import dev.ofastudio.engine.arch.NetworkDescription;
 import dev.ofastudio.engine.latency.LatencyModel;
 import dev.ofastudio.engine.predict.AccuracyPredictor;
 import dev.ofastudio.engine.space.SubnetConfig;
+import dev.ofastudio.engine.study.ReferenceNet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

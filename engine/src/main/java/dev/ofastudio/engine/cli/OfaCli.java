@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             ProfileCommand.class,
             CompareCommand.class,
+            SweepCommand.class,
             ForwardCommand.class,
             ExtractCommand.class,
             CommandLine.HelpCommand.class
