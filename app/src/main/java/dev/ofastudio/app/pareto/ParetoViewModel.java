@@ -149,13 +149,25 @@ public final class ParetoViewModel {
             references.set(o.refs());
             table.set(o.table());
             chosenBoard.set(Math.max(0, indexOfChosen()));
-            message.set(String.format("%,d sub-networks evaluated on %d board(s)", o.table().size(), boards.size()));
+            message.set(String.format("%,d sub-networks evaluated on %d board(s)", o.table().size(), boards.size())
+                    + hideOtherScales(o.table()));
             if (Double.isNaN(budgetMs.get())) {
                 // Start where a demo starts: the budget of MobileNetV2 on the chosen board.
                 budgetMs.set(defaultBudget(o.refs(), o.table()));
             }
             selectBestUnder(budgetMs.get());
         }));
+    }
+
+    /** Hides boards on another latency scale than the chosen one; the note for the status bar. */
+    private String hideOtherScales(ResultTable t) {
+        List<String> hidden = new ArrayList<>();
+        for (int b : LatencyScales.otherScale(t, chosenBoard.get())) {
+            visible.get(b).set(false);
+            hidden.add(t.boards().get(b));
+        }
+        return hidden.isEmpty() ? "" : "; " + String.join(", ", hidden) + " hidden: another latency scale than "
+                + t.boards().get(chosenBoard.get()) + " (tick it above the chart to show it)";
     }
 
     /** Shows a sweep's results so far; the final table replaces them (or the previous one on cancel). */

@@ -9,6 +9,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Full-screen demo view: the chart in large type and the selected net against MobileNetV2. */
@@ -50,7 +51,9 @@ public final class PresentView extends BorderPane {
         Label esc = new Label("Esc leaves present mode");
         esc.setStyle("-fx-text-fill: #777;");
         // The comparison runs along the bottom, so the chart keeps the full width.
-        HBox bottom = new HBox(40, heading, table, esc);
+        heading.setMinWidth(Region.USE_PREF_SIZE);
+        esc.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bottom = new HBox(40, new VBox(6, heading, esc), table);
         bottom.setPadding(new Insets(8, 32, 20, 32));
         bottom.setAlignment(Pos.CENTER_LEFT);
         setBottom(bottom);
