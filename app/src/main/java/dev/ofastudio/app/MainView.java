@@ -29,10 +29,12 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -64,21 +66,31 @@ public final class MainView extends BorderPane {
         ScrollPane inputs = new ScrollPane(new VBox(new ProjectSwitcher(studio.project()),
                 new InputsView(studio.inputs(), pareto)));
         inputs.setFitToWidth(true);
-        inputs.setMinWidth(300);
+        inputs.setMinWidth(270);
 
         boardToggles.setId("boardToggles");
         boardToggles.setAlignment(Pos.CENTER_LEFT);
+        FlowPane toggles = new FlowPane(12, 4, boardToggles);
+        HBox.setHgrow(toggles, Priority.ALWAYS);
+        toggles.setMinWidth(0);
         Button fit = new Button("Fit");
         fit.setId("fitChart");
         fit.setOnAction(e -> chart.fitAll());
         Button present = new Button("Present");
         present.setId("presentButton");
         present.setOnAction(e -> openPresentMode());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label hint = new Label("drag: pan · wheel: zoom · drag red line: budget · double-click: search here");
-        hint.setStyle("-fx-text-fill: #666;");
-        HBox chartBar = new HBox(10, new Label("Boards:"), boardToggles, spacer, hint, fit, present);
+        // The how-to sits in a tooltip so the bar never squeezes the buttons or the board names.
+        Label hint = new Label("?");
+        hint.setId("chartHelp");
+        hint.setStyle("-fx-text-fill: #555; -fx-border-color: #aaa; -fx-border-radius: 9; -fx-padding: 0 6 0 6;");
+        hint.setTooltip(new Tooltip("drag: pan · wheel: zoom (Shift: latency only, Ctrl: accuracy only) · "
+                + "drag the red line: budget · double-click: search here · 0: fit"));
+        for (Button b : List.of(fit, present)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        Label boardsLabel = new Label("Boards:");
+        boardsLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox chartBar = new HBox(10, boardsLabel, toggles, hint, fit, present);
         chartBar.setPadding(new Insets(6, 8, 6, 8));
         chartBar.setAlignment(Pos.CENTER_LEFT);
         pareto.tableProperty().addListener((o, a, t) -> rebuildToggles());
@@ -93,9 +105,10 @@ public final class MainView extends BorderPane {
                 tab("Roofline", new RooflineView(studio.roofline())));
         SplitPane right = new SplitPane(center, selectionTabs);
         right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.66);
+        // The lower pane keeps room for the diagram's text; the inputs panel its buttons' width.
+        right.setDividerPositions(0.6);
         SplitPane main = new SplitPane(inputs, right);
-        main.setDividerPositions(0.2);
+        main.setDividerPositions(0.22);
         SplitPane.setResizableWithParent(inputs, false);
         setCenter(main);
         setBottom(statusBar());
@@ -113,6 +126,8 @@ public final class MainView extends BorderPane {
         var boards = p.tableProperty().get().boards();
         for (int b = 0; b < boards.size() && b < p.visibleBoards().size(); b++) {
             CheckBox cb = new CheckBox(boards.get(b));
+            // Board and file names are shown as they are ("note10_lut" keeps its underscore).
+            cb.setMnemonicParsing(false);
             cb.setId("toggle-" + b);
             cb.setGraphic(new Rectangle(10, 10, ParetoRenderer.boardColor(b)));
             cb.selectedProperty().bindBidirectional(p.visibleBoards().get(b));
@@ -230,7 +245,9 @@ public final class MainView extends BorderPane {
         stage.setTitle("OFA Studio — present");
         AppIcons.apply(stage);
         PresentView view = new PresentView(studio.pareto(), studio.present());
-        Scene scene = new Scene(view, 1600, 1000, Color.WHITE);
+        // Sized to the screen, so it fills it even where full-screen is not granted (no window manager).
+        var screen = javafx.stage.Screen.getPrimary().getBounds();
+        Scene scene = new Scene(view, screen.getWidth(), screen.getHeight(), Color.WHITE);
         scene.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 stage.close();

@@ -1,7 +1,7 @@
 package dev.ofastudio.app;
 
 import dev.ofastudio.app.inputs.EngineInputLoaders;
-import dev.ofastudio.app.pareto.EvolutionBudgetSearch;
+import dev.ofastudio.engine.study.EvolutionBudgetSearch;
 import dev.ofastudio.app.service.FxDialogService;
 import dev.ofastudio.app.service.FxTaskExecutor;
 import dev.ofastudio.app.settings.MemorySettings;
@@ -12,7 +12,9 @@ import dev.ofastudio.engine.OfaException;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
@@ -41,7 +43,9 @@ public final class StudioApp extends Application {
         MainView view = new MainView(studio);
         stage.setTitle("OFA Studio");
         AppIcons.apply(stage);
-        stage.setScene(new Scene(view, 1500, 940));
+        // 1500×940 where the screen has room, else the screen's usable area (1280×720 laptops).
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setScene(new Scene(view, Math.min(1500, screen.getWidth()), Math.min(940, screen.getHeight())));
         stage.show();
         if (raw.contains("--predictor")) {
             // The predictor named on the command line is the one to sweep with.

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ofastudio.app.heatmap.BoardAnalyzer;
 import dev.ofastudio.app.heatmap.FakeBoardAnalyzer;
-import dev.ofastudio.app.inputs.LatencySource;
+import dev.ofastudio.engine.study.LatencySource;
 import dev.ofastudio.app.service.ImmediateTaskExecutor;
 import dev.ofastudio.app.settings.MemorySettings;
 import dev.ofastudio.app.testing.FakeDialogService;

@@ -1,7 +1,7 @@
 package dev.ofastudio.app.calibrate;
 
 import dev.ofastudio.app.inputs.InputsViewModel;
-import dev.ofastudio.app.inputs.LatencySource;
+import dev.ofastudio.engine.study.LatencySource;
 import dev.ofastudio.app.service.BackgroundTask;
 import dev.ofastudio.app.service.DialogService;
 import dev.ofastudio.app.service.FileDialogSpec;

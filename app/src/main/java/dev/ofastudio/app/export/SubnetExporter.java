@@ -1,7 +1,7 @@
 package dev.ofastudio.app.export;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ofastudio.app.pareto.ResultTable;
+import dev.ofastudio.engine.study.ResultTable;
 import dev.ofastudio.app.pareto.SelectedNet;
 import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.cli.EngineVersion;
@@ -9,6 +9,7 @@ import dev.ofastudio.engine.io.AtomicFiles;
 import dev.ofastudio.engine.io.Json;
 import dev.ofastudio.engine.io.SubnetConfigJson;
 import dev.ofastudio.engine.space.SubnetConfig;
+import dev.ofastudio.engine.study.HardwareFigures;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -47,13 +48,24 @@ public final class SubnetExporter {
         m.put("predicted_top1", net.accuracy());
         ObjectNode lat = m.putObject("latency_ms");
         ObjectNode gops = m.putObject("gops_per_s");
+        ObjectNode opb = m.putObject("ops_per_byte");
+        ObjectNode hw = m.putObject("hardware");
         for (int b = 0; b < net.boards().size(); b++) {
-            lat.put(net.boards().get(b), net.latencyMs()[b]);
-            gops.put(net.boards().get(b), net.gopsPerS(b));
+            HardwareFigures f = net.figures().get(b);
+            String board = net.boards().get(b);
+            number(lat, board, f.latencyMs());
+            number(gops, board, f.gopsPerS());
+            number(opb, board, f.opsPerByte());
+            ObjectNode h = hw.putObject(board);
+            number(h, "latency_ms", f.latencyMs());
+            number(h, "dpu_ms", f.dpuMs());
+            number(h, "frame_overhead_ms", f.frameOverheadMs());
+            number(h, "ops_per_byte", f.opsPerByte());
+            number(h, "gops_per_s", f.gopsPerS());
+            number(h, "peak_fraction", f.peakFraction());
         }
         m.put("macs", net.macs());
         m.put("params", net.params());
-        m.put("ops_per_byte", net.opsPerByte());
         m.put("predictor", predictor);
         m.put("engine_version", EngineVersion.get());
         m.put("exported_at", Instant.now().toString());
@@ -69,7 +81,7 @@ public final class SubnetExporter {
         for (String b : t.boards()) {
             sb.append("latency_ms_").append(csvName(b)).append(',');
         }
-        sb.append("macs,params,ops_per_byte,r,ks,e,d\n");
+        sb.append("macs,params,r,ks,e,d\n");
         for (int b = 0; b < fronts.length; b++) {
             for (int k = 0; k < fronts[b].length; k++) {
                 int i = fronts[b][k];
@@ -79,12 +91,20 @@ public final class SubnetExporter {
                 for (int bb = 0; bb < t.boards().size(); bb++) {
                     sb.append(fmt(t.latency(bb, i))).append(',');
                 }
-                sb.append(t.macs(i)).append(',').append(t.params(i)).append(',').append(fmt(t.opsPerByte(i)))
-                        .append(',').append(c.r()).append(',').append(join(c.ks())).append(',')
+                sb.append(t.macs(i)).append(',').append(t.params(i)).append(',').append(c.r()).append(',').append(join(c.ks())).append(',')
                         .append(join(c.e())).append(',').append(join(c.d())).append('\n');
             }
         }
         AtomicFiles.writeString(file, sb.toString());
+    }
+
+    /** NaN (a figure the source cannot give) is written as null. */
+    private static void number(ObjectNode n, String field, double v) {
+        if (Double.isNaN(v)) {
+            n.putNull(field);
+        } else {
+            n.put(field, v);
+        }
     }
 
     private static String csvName(String s) {

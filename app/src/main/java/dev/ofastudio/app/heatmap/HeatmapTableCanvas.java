@@ -47,7 +47,8 @@ final class HeatmapTableCanvas extends Canvas {
         int rows = table == null ? 1 : table.rows().size();
         int cols = table == null ? 3 : table.boards().size();
         setWidth(LABEL_W + cols * COL_W + 2);
-        setHeight(TITLE_H + HEADER_H + rows * ROW_H + TOTAL_GAP + ROW_H + 4);
+        // Total (layers), then the per-frame CPU overhead and the end-to-end latency as rows of their own.
+        setHeight(TITLE_H + HEADER_H + rows * ROW_H + TOTAL_GAP + (table == null ? 1 : 3) * ROW_H + 4);
         redraw();
     }
 
@@ -142,6 +143,19 @@ final class HeatmapTableCanvas extends Canvas {
         gc.fillText("Total (layers)", 2, y + ROW_H / 2);
         for (int c = 0; c < cols; c++) {
             cell(gc, c, y, TOTAL_FILL, INK, metric.format(table.total(c, metric)));
+        }
+        gc.setFont(CELL_FONT);
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setFill(INK);
+        gc.fillText("+ frame overhead, CPU (ms)", 2, y + ROW_H * 1.5, LABEL_W - 8);
+        gc.setFont(BOLD_FONT);
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setFill(INK);
+        gc.fillText("End to end (ms)", 2, y + ROW_H * 2.5, LABEL_W - 8);
+        for (int c = 0; c < cols; c++) {
+            var report = table.reports().get(c);
+            cell(gc, c, y + ROW_H, Color.WHITE, INK, HeatmapMetric.LATENCY.format(report.frameOverheadMs()));
+            cell(gc, c, y + 2 * ROW_H, TOTAL_FILL, INK, HeatmapMetric.LATENCY.format(report.latencyMs()));
         }
         if (markedRow >= 0 && markedRow < n) {
             gc.setStroke(Color.web("#f43f5e"));

@@ -1,6 +1,6 @@
 package dev.ofastudio.app.heatmap;
 
-import dev.ofastudio.app.inputs.LatencySource;
+import dev.ofastudio.engine.study.LatencySource;
 import dev.ofastudio.engine.latency.dpu.NetworkAnalyzer;
 import java.util.ArrayList;
 import java.util.HashSet;

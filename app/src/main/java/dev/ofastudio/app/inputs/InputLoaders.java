@@ -1,10 +1,11 @@
 package dev.ofastudio.app.inputs;
 
 import dev.ofastudio.engine.OfaException;
-import dev.ofastudio.engine.arch.NetworkDescription;
 import dev.ofastudio.engine.predict.AccuracyPredictor;
 import dev.ofastudio.engine.project.Project;
 import dev.ofastudio.engine.space.SearchSpace;
+import dev.ofastudio.engine.study.LatencySource;
+import dev.ofastudio.engine.study.ReferenceNet;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,10 +23,7 @@ public interface InputLoaders {
     /** The board profiles that ship with the studio (ZCU102, ZCU104, KV260). */
     List<LatencySource> shippedBoards() throws OfaException;
 
-    /** A reference network (MobileNetV2 etc.) with its published top-1, for the chart's markers. */
-    record ReferenceNet(String name, double top1, NetworkDescription network) {
-    }
-
+    /** Reference networks (MobileNetV2 etc.) with their published top-1, for the chart's markers. */
     List<ReferenceNet> referenceNets();
 
     /** The projects built into the engine, default first. */

@@ -1,5 +1,6 @@
 package dev.ofastudio.app.inputs;
 
+import dev.ofastudio.engine.study.LatencySource;
 import dev.ofastudio.app.pareto.ParetoViewModel;
 import dev.ofastudio.engine.space.SearchSpace;
 import javafx.beans.binding.Bindings;
@@ -12,7 +13,9 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
+import java.util.List;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -64,7 +67,11 @@ public final class InputsView extends VBox {
         Button openFolder = new Button("Load YAML folder…");
         openFolder.setId("openLatencyFolder");
         openFolder.setOnAction(e -> vm.openLatencyFolder());
-        HBox loadButtons = new HBox(6, openFile, openFolder);
+        // Wraps instead of cutting the labels when the panel is narrow (1280-px screens).
+        FlowPane loadButtons = new FlowPane(6, 6, openFile, openFolder);
+        for (Button b : List.of(openPredictor, openFile, openFolder)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
 
         ComboBox<SourceItem> chosen = new ComboBox<>(vm.sources());
         chosen.setId("chosenBoard");
@@ -92,8 +99,12 @@ public final class InputsView extends VBox {
         GridPane sweep = new GridPane();
         sweep.setHgap(8);
         sweep.setVgap(6);
-        sweep.addRow(0, new Label("Budgets/board"), budgets);
-        sweep.addRow(1, new Label("Random nets"), cloud);
+        Label budgetsLabel = new Label("Budgets/board");
+        Label cloudLabel = new Label("Random nets");
+        budgetsLabel.setMinWidth(Region.USE_PREF_SIZE);
+        cloudLabel.setMinWidth(Region.USE_PREF_SIZE);
+        sweep.addRow(0, budgetsLabel, budgets);
+        sweep.addRow(1, cloudLabel, cloud);
 
         Button run = new Button("Run sweep");
         run.setId("runSweep");

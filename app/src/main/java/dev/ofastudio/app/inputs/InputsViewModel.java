@@ -1,5 +1,6 @@
 package dev.ofastudio.app.inputs;
 
+import dev.ofastudio.engine.study.LatencySource;
 import dev.ofastudio.app.service.BackgroundTask;
 import dev.ofastudio.app.service.DialogService;
 import dev.ofastudio.app.service.FileDialogSpec;

@@ -1,5 +1,6 @@
 package dev.ofastudio.app.inputs;
 
+import dev.ofastudio.engine.study.LatencySource;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 

@@ -230,7 +230,12 @@ public final class ParetoView extends Pane {
     }
 
     private void onScroll(ScrollEvent e) {
-        double f = e.getDeltaY() > 0 ? 0.85 : 1 / 0.85;
+        // With Shift held most platforms report the wheel as horizontal scrolling (deltaX).
+        double delta = e.getDeltaY() != 0 ? e.getDeltaY() : e.getDeltaX();
+        if (delta == 0) {
+            return;
+        }
+        double f = delta > 0 ? 0.85 : 1 / 0.85;
         zoomAt(e.isControlDown() ? 1 : f, e.isShiftDown() ? 1 : f, e.getX(), e.getY());
         e.consume();
     }

@@ -1,19 +1,23 @@
 package dev.ofastudio.app.pareto;
 
 import dev.ofastudio.app.inputs.InputsViewModel;
-import dev.ofastudio.app.inputs.LatencySource;
+import dev.ofastudio.engine.study.LatencySource;
 import dev.ofastudio.app.inputs.Problems;
 import dev.ofastudio.app.render.PlotData;
 import dev.ofastudio.app.service.BackgroundTask;
 import dev.ofastudio.app.service.DialogService;
 import dev.ofastudio.app.service.TaskExecutor;
 import dev.ofastudio.engine.OfaException;
-import dev.ofastudio.engine.latency.LatencyModel;
 import dev.ofastudio.engine.space.SearchSpace;
 import dev.ofastudio.engine.space.SubnetConfig;
+import dev.ofastudio.engine.study.LatencySource;
+import dev.ofastudio.engine.study.ReferenceMarkers;
+import dev.ofastudio.engine.study.ResultTable;
+import dev.ofastudio.engine.study.Sweep;
+import dev.ofastudio.engine.study.SweepEvaluator;
+import dev.ofastudio.engine.study.SweepRequest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
@@ -42,7 +46,7 @@ import javafx.collections.ObservableList;
  */
 public final class ParetoViewModel {
     private final InputsViewModel inputs;
-    private final SweepRunner runner;
+    private final Sweep runner;
     private final TaskExecutor executor;
     private final DialogService dialogs;
 
@@ -63,20 +67,18 @@ public final class ParetoViewModel {
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty message = new SimpleStringProperty("");
     private final ObjectProperty<BackgroundTask<?>> currentTask = new SimpleObjectProperty<>();
-    private int[][] fronts = new int[0][];
-    private NetEvaluator evaluator;
+    private SweepEvaluator evaluator;
     /** Table, space and boards before a running sweep began showing partial results. */
     private Object[] previous;
     private List<LatencySource> sweepBoards = List.of();
     private final ObjectBinding<PlotData> plot;
 
-    public ParetoViewModel(InputsViewModel inputs, SweepRunner runner, TaskExecutor executor, DialogService dialogs) {
+    public ParetoViewModel(InputsViewModel inputs, Sweep runner, TaskExecutor executor, DialogService dialogs) {
         this.inputs = inputs;
         this.runner = runner;
         this.executor = executor;
         this.dialogs = dialogs;
         table.addListener((o, a, t) -> {
-            fronts = computeFronts(t);
             while (visible.size() < t.boards().size()) {
                 visible.add(new SimpleBooleanProperty(true));
             }
@@ -85,19 +87,9 @@ public final class ParetoViewModel {
             }
         });
         selectedRow.addListener((o, a, r) -> selected.set(r.intValue() < 0 || r.intValue() >= table.get().size()
-                ? null : SelectedNet.of(table.get(), r.intValue(), resultSpace.get())));
+                ? null : SelectedNet.of(table.get(), r.intValue(), resultSpace.get(), sweepBoards)));
         plot = Bindings.createObjectBinding(this::buildPlot, table, references, visible, chosenBoard, budgetMs,
                 selectedRow, hoveredRow);
-    }
-
-    private static int[][] computeFronts(ResultTable t) {
-        int[][] f = new int[t.boards().size()][];
-        for (int b = 0; b < f.length; b++) {
-            int bb = b;
-            int[] rows = IntStream.range(0, t.size()).filter(i -> t.origin(i) < 0 || t.origin(i) == bb).toArray();
-            f[b] = ParetoFront.of(t.latencyColumn(b), t.accuracyColumn(), rows);
-        }
-        return f;
     }
 
     private PlotData buildPlot() {
@@ -116,11 +108,11 @@ public final class ParetoViewModel {
             for (int r = 0; r < refs.names().size(); r++) {
                 double l = refs.latency()[chosen][r];
                 if (!Double.isNaN(l)) {
-                    markers.add(new PlotData.Marker(refs.names().get(r), l, refs.top1()[r]));
+                    markers.add(new PlotData.Marker(refs.names().get(r), l, refs.top1(r)));
                 }
             }
         }
-        return new PlotData(t.boards(), vis, lat, t.accuracyColumn(), t.originColumn(), fronts, markers, chosen,
+        return new PlotData(t.boards(), vis, lat, t.accuracyColumn(), t.originColumn(), t.frontsView(), markers, chosen,
                 budgetMs.get(), selectedRow.get(), hoveredRow.get());
     }
 
@@ -138,7 +130,7 @@ public final class ParetoViewModel {
         SweepRequest req = new SweepRequest(space, inputs.predictorProperty().get(), boards, budgetCount.get(),
                 cloudSize.get(), seed.get());
         var refs = inputs.loaders().referenceNets();
-        record Outcome(ResultTable table, ReferenceMarkers refs, NetEvaluator eval) {
+        record Outcome(ResultTable table, ReferenceMarkers refs, SweepEvaluator eval) {
         }
         return start(BackgroundTask.<Outcome>of("Sweep", (p, cancel) -> {
             ResultTable t = runner.run(req, p, cancel, part -> executor.runOnUiThread(() -> {
@@ -146,8 +138,7 @@ public final class ParetoViewModel {
                     showPartial(part, space, boards);
                 }
             }));
-            List<LatencyModel> models = boards.stream().map(LatencySource::model).toList();
-            return new Outcome(t, ReferenceMarkers.evaluate(refs, models), new NetEvaluator(space, req.predictor(), models));
+            return new Outcome(t, ReferenceMarkers.evaluate(refs, boards), new SweepEvaluator(space, req.predictor(), boards));
         }).onSuccess(o -> {
             previous = null;
             evaluator = o.eval();
@@ -158,13 +149,25 @@ public final class ParetoViewModel {
             references.set(o.refs());
             table.set(o.table());
             chosenBoard.set(Math.max(0, indexOfChosen()));
-            message.set(String.format("%,d sub-networks evaluated on %d board(s)", o.table().size(), boards.size()));
+            message.set(String.format("%,d sub-networks evaluated on %d board(s)", o.table().size(), boards.size())
+                    + hideOtherScales(o.table()));
             if (Double.isNaN(budgetMs.get())) {
                 // Start where a demo starts: the budget of MobileNetV2 on the chosen board.
                 budgetMs.set(defaultBudget(o.refs(), o.table()));
             }
             selectBestUnder(budgetMs.get());
         }));
+    }
+
+    /** Hides boards on another latency scale than the chosen one; the note for the status bar. */
+    private String hideOtherScales(ResultTable t) {
+        List<String> hidden = new ArrayList<>();
+        for (int b : LatencyScales.otherScale(t, chosenBoard.get())) {
+            visible.get(b).set(false);
+            hidden.add(t.boards().get(b));
+        }
+        return hidden.isEmpty() ? "" : "; " + String.join(", ", hidden) + " hidden: another latency scale than "
+                + t.boards().get(chosenBoard.get()) + " (tick it above the chart to show it)";
     }
 
     /** Shows a sweep's results so far; the final table replaces them (or the previous one on cancel). */
@@ -197,7 +200,7 @@ public final class ParetoViewModel {
         if (r >= 0 && b < refs.latency().length && !Double.isNaN(refs.latency()[b][r])) {
             return refs.latency()[b][r];
         }
-        int[] f = b < fronts.length ? fronts[b] : new int[0];
+        int[] f = b < t.boards().size() ? t.front(b) : new int[0];
         return f.length == 0 ? Double.NaN : t.latency(b, f[f.length / 2]);
     }
 
@@ -222,7 +225,7 @@ public final class ParetoViewModel {
         }
         int b = chosenBoard.get();
         ResultTable base = table.get();
-        NetEvaluator eval = evaluator;
+        SweepEvaluator eval = evaluator;
         record Found(ResultTable table, SubnetConfig best) {
         }
         return start(BackgroundTask.<Found>of("Search", (p, cancel) -> {
@@ -292,11 +295,11 @@ public final class ParetoViewModel {
     /** Selects the most accurate row on the chosen board's front under {@code budget}. */
     public void selectBestUnder(double budget) {
         int b = chosenBoard.get();
-        if (b < 0 || b >= fronts.length) {
+        if (b < 0 || b >= table.get().boards().size()) {
             return;
         }
         int best = -1;
-        for (int i : fronts[b]) {
+        for (int i : table.get().front(b)) {
             if (table.get().latency(b, i) <= budget) {
                 best = i;
             }
@@ -317,9 +320,8 @@ public final class ParetoViewModel {
     /** Replaces the results wholesale (reopening a workspace). */
     public void restore(ResultTable t, SearchSpace space, List<LatencySource> boards, ReferenceMarkers refs,
             int chosen, double budget, int selection) throws OfaException {
-        List<LatencyModel> models = boards.stream().map(LatencySource::model).toList();
         evaluator = inputs.predictorProperty().get() == null ? null
-                : new NetEvaluator(space, inputs.predictorProperty().get(), models);
+                : new SweepEvaluator(space, inputs.predictorProperty().get(), boards);
         sweepBoards = List.copyOf(boards);
         resultSpace.set(space);
         references.set(refs);
@@ -332,7 +334,7 @@ public final class ParetoViewModel {
 
     /** Pareto front rows of board {@code b}, sorted by latency. */
     public int[] front(int b) {
-        return b < fronts.length ? fronts[b].clone() : new int[0];
+        return b >= 0 && b < table.get().boards().size() ? table.get().front(b) : new int[0];
     }
 
     public List<LatencySource> sweepBoards() {
@@ -403,19 +405,24 @@ public final class ParetoViewModel {
         return message;
     }
 
-    /** The tooltip text of a row: accuracy, latency on each board, MACs, ops/byte. */
+    /**
+     * The tooltip text of a row: accuracy, then per board the engine's figures (latency with the
+     * per-frame overhead as its own term, GOPS/s, ops/byte), MACs, params and where it came from.
+     */
     public String describe(int row) {
         ResultTable t = table.get();
-        if (row < 0 || row >= t.size()) {
+        if (row < 0 || row >= t.size() || resultSpace.get() == null) {
             return "";
         }
-        StringBuilder sb = new StringBuilder(String.format("accuracy %.2f%%%n", t.accuracy(row)));
+        SelectedNet s = SelectedNet.of(t, row, resultSpace.get(), sweepBoards);
+        StringBuilder sb = new StringBuilder(String.format("top-1 %.2f%% (predicted)%n", t.accuracy(row)));
         for (int b = 0; b < t.boards().size(); b++) {
-            sb.append(String.format("latency %.3f ms on %s%n", t.latency(b, row), t.boards().get(b)));
+            sb.append(FigureText.line(s.figures().get(b), t.boards().get(b))).append('\n');
         }
-        sb.append(String.format("MACs %.1f M, params %.2f M%nops/byte %.1f%nresolution %d, depths %s",
-                t.macs(row) / 1e6, t.params(row) / 1e6, t.opsPerByte(row), t.config(row).r(), t.config(row).dList()));
-        sb.append(t.origin(row) < 0 ? "\nrandom sample" : String.format("%nfound by search under %.2f ms", t.budget(row)));
+        sb.append(String.format("MACs %.1f M, params %.2f M%nresolution %d, depths %s",
+                t.macs(row) / 1e6, t.params(row) / 1e6, t.config(row).r(), t.config(row).dList()));
+        sb.append(t.origin(row) < 0 ? "\nrandom sample" : String.format("%nfound by the search under %.2f ms on %s",
+                t.budget(row), t.boards().get(t.origin(row))));
         return sb.toString();
     }
 }

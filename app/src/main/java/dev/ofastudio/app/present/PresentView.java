@@ -6,7 +6,10 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Full-screen demo view: the chart in large type and the selected net against MobileNetV2. */
@@ -16,20 +19,44 @@ public final class PresentView extends BorderPane {
     public PresentView(ParetoViewModel pareto, PresentViewModel vm) {
         setId("presentView");
         setStyle("-fx-background-color: white;");
-        chart = new ParetoView(pareto, 2.0);
+        chart = new ParetoView(pareto, 1.6);
         setCenter(chart);
+        // Headline strip across the top: the numbers a hardware audience asks for, each with a caption.
+        FlowPane strip = new FlowPane(36, 12);
+        strip.setId("presentHeadlines");
+        strip.setPadding(new Insets(24, 32, 8, 32));
+        Runnable headlines = () -> {
+            strip.getChildren().clear();
+            for (var h : vm.headlinesBinding().get()) {
+                Label value = new Label(h.value());
+                value.setStyle("-fx-font-size: 34px; -fx-font-weight: bold; -fx-text-fill: #0b3d91;");
+                Label caption = new Label(h.caption());
+                caption.setWrapText(true);
+                caption.setMaxWidth(380);
+                caption.setStyle("-fx-font-size: 16px; -fx-text-fill: #333;");
+                VBox cell = new VBox(2, value, caption);
+                cell.getStyleClass().add("present-headline");
+                strip.getChildren().add(cell);
+            }
+        };
+        vm.headlinesBinding().addListener((o, a, b) -> headlines.run());
+        headlines.run();
+        setTop(strip);
         GridPane table = new GridPane();
         table.setId("presentTable");
         table.setHgap(28);
         table.setVgap(14);
         Label heading = new Label();
-        heading.setStyle("-fx-font-size: 30px; -fx-font-weight: bold;");
-        VBox side = new VBox(24, heading, table, new Label("Esc leaves present mode"));
-        side.setPadding(new Insets(40));
-        side.setAlignment(Pos.TOP_LEFT);
-        side.setPrefWidth(720);
-        side.setMinWidth(720);
-        setRight(side);
+        heading.setStyle("-fx-font-size: 22px; -fx-font-weight: bold;");
+        Label esc = new Label("Esc leaves present mode");
+        esc.setStyle("-fx-text-fill: #777;");
+        // The comparison runs along the bottom, so the chart keeps the full width.
+        heading.setMinWidth(Region.USE_PREF_SIZE);
+        esc.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bottom = new HBox(40, new VBox(6, heading, esc), table);
+        bottom.setPadding(new Insets(8, 32, 20, 32));
+        bottom.setAlignment(Pos.CENTER_LEFT);
+        setBottom(bottom);
         Runnable refresh = () -> {
             var c = vm.comparisonBinding().get();
             table.getChildren().clear();
@@ -37,14 +64,17 @@ public final class PresentView extends BorderPane {
                 heading.setText("Select a sub-network on the chart");
                 return;
             }
-            heading.setText("On " + c.board());
-            table.addRow(0, big("", true), big("Selected", true), big(c.baselineName(), true));
-            int r = 1;
+            heading.setText("Selected vs " + c.baselineName() + "\non " + c.board());
+            table.addColumn(0, big("", false), big("Selected", true), big(c.baselineName(), false));
+            int col = 1;
             for (var row : c.rows()) {
-                boolean better = row.higherIsBetter() ? row.selected() > row.baseline() : row.selected() < row.baseline();
+                // Only latency and top-1 are scores; intensity and GOPS/s are context, never marked as a win.
+                boolean score = row.metric().equals("Latency") || row.metric().equals("Top-1");
+                boolean better = score && (row.higherIsBetter() ? row.selected() > row.baseline()
+                        : row.selected() < row.baseline());
                 Label sel = big(fmt(row.selected()) + " " + row.unit(), true);
                 sel.setStyle(sel.getStyle() + (better ? "-fx-text-fill: #007a33;" : ""));
-                table.addRow(r++, big(row.metric(), false), sel, big(fmt(row.baseline()) + " " + row.unit(), false));
+                table.addColumn(col++, big(row.metric(), false), sel, big(fmt(row.baseline()) + " " + row.unit(), false));
             }
         };
         vm.comparisonBinding().addListener((o, a, b) -> refresh.run());
@@ -57,7 +87,7 @@ public final class PresentView extends BorderPane {
 
     private static Label big(String s, boolean bold) {
         Label l = new Label(s);
-        l.setStyle("-fx-font-size: 24px;" + (bold ? "-fx-font-weight: bold;" : ""));
+        l.setStyle("-fx-font-size: 20px;" + (bold ? "-fx-font-weight: bold;" : ""));
         l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }

@@ -2,7 +2,7 @@ package dev.ofastudio.app.project;
 
 import dev.ofastudio.app.inputs.InputLoaders;
 import dev.ofastudio.app.inputs.InputsViewModel;
-import dev.ofastudio.app.inputs.LatencySource;
+import dev.ofastudio.engine.study.LatencySource;
 import dev.ofastudio.app.inputs.Problems;
 import dev.ofastudio.app.pareto.ParetoViewModel;
 import dev.ofastudio.app.service.BackgroundTask;

@@ -11,8 +11,8 @@ import javafx.scene.text.TextAlignment;
 /**
  * Paints the accuracy-vs-latency chart on one canvas, layer by layer (grid and axes, random
  * cloud, search histories, Pareto fronts, reference markers, budget line, selection, legend),
- * each inside {@code save}/{@code restore}. Points are {@code fillRect}s grouped by colour, the
- * fastest mark the software pipeline draws (see charts.md); nothing is allocated per point.
+ * each inside {@code save}/{@code restore}. Points are blended into one image per frame
+ * ({@link PointRaster}); nothing is allocated per point.
  */
 public final class ParetoRenderer {
     /** Board colours in legend order (colour-blind safe: Okabe–Ito). */
@@ -22,6 +22,7 @@ public final class ParetoRenderer {
     static final Color MARKER = Color.web("#555555");
 
     private final double fontScale;
+    private final PointRaster raster = new PointRaster();
 
     public ParetoRenderer(double fontScale) {
         this.fontScale = fontScale;
@@ -45,17 +46,20 @@ public final class ParetoRenderer {
         gc.fillRect(0, 0, canvasW, canvasH);
         drawGrid(gc, vp);
         gc.save();
-        gc.beginPath();
-        gc.rect(vp.left(), vp.top(), vp.width(), vp.height());
-        gc.clip();
-        drawCloud(gc, vp, data);
-        drawHistories(gc, vp, data);
-        drawFronts(gc, vp, data);
-        drawMarkers(gc, vp, data);
-        drawBudget(gc, vp, data);
-        drawHighlight(gc, vp, data, data.hovered(), 5, Color.gray(0.1), 1.5);
-        drawHighlight(gc, vp, data, data.selected(), 7, Color.BLACK, 2.5);
-        gc.restore();
+        // A failing layer must not leave the clip set: the axes and every later frame would lose their labels.
+        try {
+            gc.beginPath();
+            gc.rect(vp.left(), vp.top(), vp.width(), vp.height());
+            gc.clip();
+            drawPointLayers(gc, vp, data);
+            drawFronts(gc, vp, data);
+            drawMarkers(gc, vp, data);
+            drawBudget(gc, vp, data);
+            drawHighlight(gc, vp, data, data.hovered(), 5, Color.gray(0.1), 1.5);
+            drawHighlight(gc, vp, data, data.selected(), 7, Color.BLACK, 2.5);
+        } finally {
+            gc.restore();
+        }
         drawAxes(gc, vp);
         drawLegend(gc, vp, data);
     }
@@ -108,53 +112,27 @@ public final class ParetoRenderer {
         gc.restore();
     }
 
-    private void drawPoints(GraphicsContext gc, Viewport vp, double[] lat, double[] acc, int[] origin, int want,
-            double size) {
-        double sx = vp.width() / (vp.xMax() - vp.xMin());
-        double sy = vp.height() / (vp.yMax() - vp.yMin());
-        double x0 = vp.left() - vp.xMin() * sx;
-        double y0 = vp.top() + vp.yMax() * sy;
-        double xl = vp.left() - size;
-        double xr = vp.left() + vp.width() + size;
-        double yt = vp.top() - size;
-        double yb = vp.top() + vp.height() + size;
-        double half = size / 2;
-        for (int i = 0; i < acc.length; i++) {
-            if ((want < 0) ? origin[i] >= 0 : origin[i] != want) {
-                continue;
-            }
-            double px = x0 + lat[i] * sx;
-            double py = y0 - acc[i] * sy;
-            if (px < xl || px > xr || py < yt || py > yb) {
-                continue;
-            }
-            gc.fillRect(px - half, py - half, size, size);
-        }
-    }
-
-    private void drawCloud(GraphicsContext gc, Viewport vp, PlotData d) {
+    /** The cloud, then every search's history, blended into one image (see {@link PointRaster}). */
+    private void drawPointLayers(GraphicsContext gc, Viewport vp, PlotData d) {
+        int left = (int) Math.floor(vp.left());
+        int top = (int) Math.floor(vp.top());
+        Viewport local = vp.withPlot(vp.left() - left, vp.top() - top, vp.width(), vp.height());
+        raster.begin((int) Math.ceil(vp.width() + (vp.left() - left)), (int) Math.ceil(vp.height() + (vp.top() - top)));
+        double cloud = 2.5 * Math.max(1, fontScale * 0.8);
+        double history = 3 * Math.max(1, fontScale * 0.8);
         for (int b = 0; b < d.boards().size(); b++) {
-            if (!d.visible()[b]) {
-                continue;
+            if (d.visible()[b]) {
+                raster.points(local, d.latency()[b], d.accuracy(), d.origin(), -1, cloud,
+                        boardColor(b).deriveColor(0, 0.55, 1.25, 0.35));
             }
-            gc.save();
-            Color c = boardColor(b);
-            gc.setFill(c.deriveColor(0, 0.55, 1.25, 0.35));
-            drawPoints(gc, vp, d.latency()[b], d.accuracy(), d.origin(), -1, 2.5 * Math.max(1, fontScale * 0.8));
-            gc.restore();
         }
-    }
-
-    private void drawHistories(GraphicsContext gc, Viewport vp, PlotData d) {
         for (int b = 0; b < d.boards().size(); b++) {
-            if (!d.visible()[b]) {
-                continue;
+            if (d.visible()[b]) {
+                raster.points(local, d.latency()[b], d.accuracy(), d.origin(), b, history,
+                        boardColor(b).deriveColor(0, 1, 0.8, 0.8));
             }
-            gc.save();
-            gc.setFill(boardColor(b).deriveColor(0, 1, 0.8, 0.8));
-            drawPoints(gc, vp, d.latency()[b], d.accuracy(), d.origin(), b, 3 * Math.max(1, fontScale * 0.8));
-            gc.restore();
         }
+        raster.draw(gc, left, top);
     }
 
     private void drawFronts(GraphicsContext gc, Viewport vp, PlotData d) {

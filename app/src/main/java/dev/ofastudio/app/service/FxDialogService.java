@@ -12,6 +12,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.VBox;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -19,6 +20,8 @@ import javafx.stage.Window;
 /** The real dialogs: the only class that creates file choosers; every dialog is owned by the main window. */
 public final class FxDialogService implements DialogService {
     private final Supplier<Window> owner;
+    /** Where the user last picked a file; dialogs without a folder of their own start there (else at home). */
+    private Path lastFolder = Path.of(System.getProperty("user.home"));
 
     public FxDialogService(Supplier<Window> owner) {
         this.owner = owner;
@@ -27,8 +30,9 @@ public final class FxDialogService implements DialogService {
     private FileChooser chooser(FileDialogSpec spec) {
         FileChooser fc = new FileChooser();
         fc.setTitle(spec.title());
-        if (spec.initialDirectory() != null && Files.isDirectory(spec.initialDirectory())) {
-            fc.setInitialDirectory(spec.initialDirectory().toFile());
+        Path start = spec.initialDirectory() != null ? spec.initialDirectory() : lastFolder;
+        if (start != null && Files.isDirectory(start)) {
+            fc.setInitialDirectory(start.toFile());
         }
         if (spec.initialFileName() != null) {
             fc.setInitialFileName(spec.initialFileName());
@@ -41,22 +45,30 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public Optional<Path> showOpenDialog(FileDialogSpec spec) {
-        return Optional.ofNullable(chooser(spec).showOpenDialog(owner.get())).map(File::toPath);
+        return remember(Optional.ofNullable(chooser(spec).showOpenDialog(owner.get())).map(File::toPath));
     }
 
     @Override
     public Optional<Path> showSaveDialog(FileDialogSpec spec) {
-        return Optional.ofNullable(chooser(spec).showSaveDialog(owner.get())).map(File::toPath);
+        return remember(Optional.ofNullable(chooser(spec).showSaveDialog(owner.get())).map(File::toPath));
     }
 
     @Override
     public Optional<Path> showDirectoryDialog(FileDialogSpec spec) {
         DirectoryChooser dc = new DirectoryChooser();
         dc.setTitle(spec.title());
-        if (spec.initialDirectory() != null && Files.isDirectory(spec.initialDirectory())) {
-            dc.setInitialDirectory(spec.initialDirectory().toFile());
+        Path start = spec.initialDirectory() != null ? spec.initialDirectory() : lastFolder;
+        if (start != null && Files.isDirectory(start)) {
+            dc.setInitialDirectory(start.toFile());
         }
-        return Optional.ofNullable(dc.showDialog(owner.get())).map(File::toPath);
+        Optional<Path> dir = Optional.ofNullable(dc.showDialog(owner.get())).map(File::toPath);
+        dir.ifPresent(d -> lastFolder = d);
+        return dir;
+    }
+
+    private Optional<Path> remember(Optional<Path> file) {
+        file.map(Path::getParent).ifPresent(d -> lastFolder = d);
+        return file;
     }
 
     @Override
@@ -65,17 +77,9 @@ public final class FxDialogService implements DialogService {
         alert.initOwner(owner.get());
         alert.setTitle(title);
         alert.setHeaderText(title);
-        if (problems.isEmpty()) {
-            alert.setContentText(summary);
-        } else {
-            ListView<String> list = new ListView<>();
-            list.getItems().setAll(problems);
-            list.setPrefHeight(Math.min(320, 28 + 24 * problems.size()));
-            list.setPrefWidth(640);
-            Label label = new Label(summary);
-            label.setWrapText(true);
-            alert.getDialogPane().setContent(new VBox(8, label, list));
-        }
+        alert.getDialogPane().setContent(ErrorContent.of(summary, problems));
+        // Grows to its wrapped text instead of cutting it.
+        alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
         alert.setResizable(true);
         alert.showAndWait();
     }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ofastudio.app.inputs.LatencySource;
-import dev.ofastudio.app.pareto.ResultTable;
+import dev.ofastudio.engine.study.LatencySource;
+import dev.ofastudio.engine.study.ResultTable;
 import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.io.AtomicFiles;
 import dev.ofastudio.engine.io.Json;
@@ -81,11 +81,14 @@ public final class WorkspaceFile {
             r.put("top1", t.accuracy(i));
             ArrayNode lat = r.putArray("latency_ms");
             for (int b = 0; b < t.boards().size(); b++) {
-                lat.add(t.latency(b, i));
+                if (Double.isNaN(t.latency(b, i))) {
+                    lat.addNull();
+                } else {
+                    lat.add(t.latency(b, i));
+                }
             }
             r.put("macs", t.macs(i));
             r.put("params", t.params(i));
-            r.put("ops_per_byte", t.opsPerByte(i));
             r.put("origin", t.origin(i));
             if (!Double.isNaN(t.budget(i))) {
                 r.put("budget_ms", t.budget(i));
@@ -141,10 +144,10 @@ public final class WorkspaceFile {
             }
             double[] l = new double[labels.size()];
             for (int k = 0; k < l.length; k++) {
-                l[k] = lat.get(k).asDouble(Double.NaN);
+                // NaN (a board that does not cover the row's resolution) is written as null.
+                l[k] = lat.get(k).isNumber() ? lat.get(k).asDouble() : Double.NaN;
             }
-            b.add(config, number(r, "top1", file), r.path("macs").asLong(), r.path("params").asLong(),
-                    r.path("ops_per_byte").asDouble(), l, r.path("origin").asInt(ResultTable.CLOUD),
+            b.add(config, number(r, "top1", file), r.path("macs").asLong(), r.path("params").asLong(), l, r.path("origin").asInt(ResultTable.CLOUD),
                     r.has("budget_ms") ? r.get("budget_ms").asDouble() : Double.NaN);
             i++;
         }

@@ -2,11 +2,11 @@ package dev.ofastudio.app.workspace;
 
 import dev.ofastudio.app.inputs.InputLoaders;
 import dev.ofastudio.app.inputs.InputsViewModel;
-import dev.ofastudio.app.inputs.LatencySource;
+import dev.ofastudio.engine.study.LatencySource;
 import dev.ofastudio.app.inputs.Problems;
 import dev.ofastudio.app.inputs.SourceItem;
 import dev.ofastudio.app.pareto.ParetoViewModel;
-import dev.ofastudio.app.pareto.ReferenceMarkers;
+import dev.ofastudio.engine.study.ReferenceMarkers;
 import dev.ofastudio.app.service.BackgroundTask;
 import dev.ofastudio.app.service.DialogService;
 import dev.ofastudio.app.service.FileDialogSpec;
@@ -138,8 +138,7 @@ public final class WorkspaceViewModel {
                 throw new OfaException(String.join("\n", problems));
             }
             List<LatencySource> boards = ws.sweepBoards().stream().map(sources::get).toList();
-            ReferenceMarkers refs = ReferenceMarkers.evaluate(loaders.referenceNets(),
-                    boards.stream().map(LatencySource::model).toList());
+            ReferenceMarkers refs = ReferenceMarkers.evaluate(loaders.referenceNets(), boards);
             return new Loaded(ws, pred, predFile, sources, refs);
         }).onSuccess(this::apply).onFailure(e -> dialogs.showErrors("Cannot open the workspace",
                 file + " was not opened; the current session is unchanged.", Problems.of(e))));

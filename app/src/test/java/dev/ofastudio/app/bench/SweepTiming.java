@@ -1,9 +1,9 @@
 package dev.ofastudio.app.bench;
 
 import dev.ofastudio.app.inputs.EngineInputLoaders;
-import dev.ofastudio.app.pareto.EvolutionBudgetSearch;
-import dev.ofastudio.app.pareto.SweepRequest;
-import dev.ofastudio.app.pareto.SweepRunner;
+import dev.ofastudio.engine.study.EvolutionBudgetSearch;
+import dev.ofastudio.engine.study.Sweep;
+import dev.ofastudio.engine.study.SweepRequest;
 import dev.ofastudio.engine.progress.Cancellation;
 import dev.ofastudio.engine.space.SearchSpace;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ public final class SweepTiming {
         var boards = loaders.shippedBoards().subList(0, Integer.parseInt(args[1]));
         var req = new SweepRequest(SearchSpace.mobileNetV3(1.2), pred, boards, Integer.parseInt(args[2]),
                 Integer.parseInt(args[3]), 1);
-        var runner = new SweepRunner(EvolutionBudgetSearch.ofaDefaults());
+        var runner = new Sweep(EvolutionBudgetSearch.ofaDefaults());
         long[] last = {System.nanoTime()};
         var t = runner.run(req, (d, tot, m) -> {
             long now = System.nanoTime();
@@ -31,7 +31,7 @@ public final class SweepTiming {
         long t2 = System.nanoTime();
         System.out.printf("predictor load %.0f ms, sweep %.0f ms, rows %d%n", (t1 - t0) / 1e6, (t2 - t1) / 1e6, t.size());
         for (int i = 0; i < 3; i++) {
-            System.out.printf("row %d acc %.2f lat %.3f macs %d opb %.1f%n", i, t.accuracy(i), t.latency(0, i), t.macs(i), t.opsPerByte(i));
+            System.out.printf("row %d acc %.2f lat %.3f macs %d%n", i, t.accuracy(i), t.latency(0, i), t.macs(i));
         }
     }
 }

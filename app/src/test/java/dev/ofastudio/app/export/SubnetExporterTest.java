@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ofastudio.app.pareto.ResultTable;
+import dev.ofastudio.engine.study.ResultTable;
 import dev.ofastudio.app.pareto.SelectedNet;
 import dev.ofastudio.engine.io.Json;
 import dev.ofastudio.engine.io.SubnetConfigJson;
@@ -12,6 +12,10 @@ import dev.ofastudio.engine.space.SearchSpace;
 import dev.ofastudio.engine.space.SubnetConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.ofastudio.engine.OfaException;
+import dev.ofastudio.engine.latency.dpu.NetworkAnalyzer;
+import dev.ofastudio.engine.study.LatencySource;
+import dev.ofastudio.engine.study.LatencySources;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,11 +29,18 @@ class SubnetExporterTest {
     @TempDir
     Path tmp;
 
-    private SelectedNet net() {
+    private final LatencySource zcu102 = LatencySources.shipped("zcu102");
+    private final LatencySource kv260 = LatencySources.shipped("kv260");
+
+    SubnetExporterTest() throws OfaException {
+    }
+
+    private SelectedNet net() throws OfaException {
         var d = SPACE.describe(CONFIG);
         ResultTable t = new ResultTable.Builder(List.of("ZCU102", "KV260"))
-                .add(CONFIG, 77.7, d.macs(), d.params(), 40.0, new double[] {3.0, 4.0}, 0, 5.0).build();
-        return SelectedNet.of(t, 0, SPACE);
+                .add(CONFIG, 77.7, d.macs(), d.params(), new double[] {zcu102.model().latencyMs(d),
+                        kv260.model().latencyMs(d)}, 0, 5.0).build();
+        return SelectedNet.of(t, 0, SPACE, List.of(zcu102, kv260));
     }
 
     @Test
@@ -39,10 +50,14 @@ class SubnetExporterTest {
         assertEquals(CONFIG, SubnetConfigJson.read(files.config()));
         JsonNode meta = Json.read(files.metadata());
         assertEquals(77.7, meta.get("predicted_top1").asDouble());
-        assertEquals(3.0, meta.get("latency_ms").get("ZCU102").asDouble());
-        assertEquals(4.0, meta.get("latency_ms").get("KV260").asDouble());
-        // GOPS/s = 2 ops per MAC over the latency.
-        assertEquals(2.0 * net().macs() / 3e-3 / 1e9, meta.get("gops_per_s").get("ZCU102").asDouble(), 1e-9);
+        // The engine's figures, as ofa latency prints them: GOPS/s over the DPU time, ops/byte per board.
+        var report = ((NetworkAnalyzer) zcu102.model()).analyze(SPACE.describe(CONFIG));
+        assertEquals(report.latencyMs(), meta.get("latency_ms").get("ZCU102").asDouble(), 1e-12);
+        assertEquals(report.gopsPerS(), meta.get("gops_per_s").get("ZCU102").asDouble(), 1e-9);
+        assertEquals(report.opsPerByte(), meta.get("ops_per_byte").get("ZCU102").asDouble(), 1e-12);
+        assertEquals(report.frameOverheadMs(), meta.get("hardware").get("ZCU102").get("frame_overhead_ms").asDouble(),
+                1e-12);
+        assertTrue(meta.get("latency_ms").get("KV260").asDouble() > 0);
         assertTrue(meta.hasNonNull("engine_version"));
         assertEquals("official predictor", meta.get("predictor").asText());
     }
@@ -83,14 +98,14 @@ class SubnetExporterTest {
     @Test
     void paretoCsvHasOneRowPerFrontPointWithLatencyOnEveryBoard() throws Exception {
         ResultTable t = new ResultTable.Builder(List.of("ZCU102", "KV260"))
-                .add(CONFIG, 77.7, 1, 2, 3, new double[] {3.0, 4.0}, -1, Double.NaN)
-                .add(CONFIG.withResolution(224), 78.7, 1, 2, 3, new double[] {4.0, 5.0}, -1, Double.NaN).build();
+                .add(CONFIG, 77.7, 1, 2, new double[] {3.0, 4.0}, -1, Double.NaN)
+                .add(CONFIG.withResolution(224), 78.7, 1, 2, new double[] {4.0, 5.0}, -1, Double.NaN).build();
         Path f = tmp.resolve("p.csv");
         new SubnetExporter().writeParetoCsv(f, t, new int[][] {{0, 1}, {1}});
         List<String> lines = Files.readAllLines(f);
-        assertEquals("board,rank,top1,latency_ms_ZCU102,latency_ms_KV260,macs,params,ops_per_byte,r,ks,e,d",
+        assertEquals("board,rank,top1,latency_ms_ZCU102,latency_ms_KV260,macs,params,r,ks,e,d",
                 lines.get(0));
         assertEquals(4, lines.size());
-        assertTrue(lines.get(3).startsWith("KV260,1,78.7000,4.00000,5.00000,1,2,3.00000,224,"), lines.get(3));
+        assertTrue(lines.get(3).startsWith("KV260,1,78.7000,4.00000,5.00000,1,2,224,"), lines.get(3));
     }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ofastudio.app.inputs.LatencySource;
+import dev.ofastudio.engine.study.LatencySource;
 import dev.ofastudio.app.testing.Fakes;
 import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.latency.dpu.BoardSpecs;

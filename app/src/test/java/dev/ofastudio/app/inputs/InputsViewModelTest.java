@@ -10,6 +10,8 @@ import dev.ofastudio.app.testing.FakeDialogService;
 import dev.ofastudio.app.testing.Fakes;
 import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.predict.AccuracyPredictor;
+import dev.ofastudio.engine.study.LatencySource;
+import dev.ofastudio.engine.study.ReferenceNet;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

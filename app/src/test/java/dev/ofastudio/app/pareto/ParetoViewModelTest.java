@@ -1,5 +1,7 @@
 package dev.ofastudio.app.pareto;
 
+import dev.ofastudio.engine.study.Sweep;
+import dev.ofastudio.engine.study.ResultTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -12,6 +14,8 @@ import dev.ofastudio.app.testing.FakeDialogService;
 import dev.ofastudio.app.testing.Fakes;
 import dev.ofastudio.engine.OfaException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ParetoViewModelTest {
@@ -19,7 +23,7 @@ class ParetoViewModelTest {
     private final ImmediateTaskExecutor exec = new ImmediateTaskExecutor();
     private final InputsViewModel inputs = new InputsViewModel(Fakes.loaders(), dialogs, exec, new MemorySettings());
     private boolean failSearch;
-    private final ParetoViewModel vm = new ParetoViewModel(inputs, new SweepRunner((s, p, l, b, seed, pr, c) -> {
+    private final ParetoViewModel vm = new ParetoViewModel(inputs, new Sweep((s, p, l, b, seed, pr, c) -> {
         if (failSearch) {
             throw new OfaException("budget 0.01 ms: expected at least the cheapest sub-network's 0.9 ms");
         }
@@ -60,6 +64,34 @@ class ParetoViewModelTest {
         assertTrue(dialogs.errors.get(0).problems().get(0).contains("expected at least"));
         assertSame(before, vm.tableProperty().get());
         assertFalse(vm.runningProperty().get());
+    }
+
+    /**
+     * Issue 11, problem 1: a re-sweep with results on screen showed the cloud-only partial table
+     * with the previous, larger table's fronts (AIOOBE in the renderer). Every plot a listener
+     * sees must index only rows of its own table.
+     */
+    @Test
+    void aReSweepNeverPublishesFrontsOfAnotherTable() {
+        vm.runSweep();
+        int firstSize = vm.tableProperty().get().size();
+        assertTrue(firstSize > 400, "the first sweep added search rows to the 400-net cloud");
+        List<String> bad = new ArrayList<>();
+        int[] seen = {0};
+        // The chart listens for changes, which computes the plot as soon as the table changes.
+        vm.plotBinding().addListener((o, a, plot) -> {
+            seen[0]++;
+            for (int b = 0; b < plot.fronts().length; b++) {
+                for (int row : plot.fronts()[b]) {
+                    if (row < 0 || row >= plot.rows()) {
+                        bad.add("board " + b + " front row " + row + " of " + plot.rows());
+                    }
+                }
+            }
+        });
+        vm.runSweep();
+        assertTrue(seen[0] > 1, "the re-sweep published partial plots");
+        assertEquals(List.of(), bad);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.ofastudio.app.pareto;
 
+import dev.ofastudio.engine.study.Sweep;
+import dev.ofastudio.engine.study.BudgetSearch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,7 +45,7 @@ class SweepCancelFxTest {
                 Thread.onSpinWait();
             }
         };
-        vm = new ParetoViewModel(inputs, new SweepRunner(endless), exec, dialogs);
+        vm = new ParetoViewModel(inputs, new Sweep(endless), exec, dialogs);
         vm.cloudSizeProperty().set(200);
         Button run = new Button("Run");
         run.setId("run");

@@ -1,10 +1,13 @@
 package dev.ofastudio.app.pareto;
 
+import dev.ofastudio.engine.study.Sweep;
+import dev.ofastudio.engine.study.ResultTable;
+import dev.ofastudio.engine.study.SweepRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ofastudio.app.inputs.LatencySource;
+import dev.ofastudio.engine.study.LatencySource;
 import dev.ofastudio.app.testing.Fakes;
 import dev.ofastudio.engine.progress.Cancellation;
 import dev.ofastudio.engine.progress.ProgressListener;
@@ -23,7 +26,7 @@ class SweepRunnerTest {
     void sweepHoldsTheCloudAndEverySearchesHistory() throws Exception {
         var req = new SweepRequest(space, Fakes.predictor(), boards, 3, 700, 7);
         List<ResultTable> partials = new ArrayList<>();
-        ResultTable t = new SweepRunner(Fakes.randomSearch(40)).run(req, ProgressListener.NONE, new Cancellation(),
+        ResultTable t = new Sweep(Fakes.randomSearch(40)).run(req, ProgressListener.NONE, new Cancellation(),
                 partials::add);
         long cloud = java.util.stream.IntStream.range(0, t.size()).filter(i -> t.origin(i) == ResultTable.CLOUD).count();
         assertEquals(700, cloud);
@@ -40,7 +43,7 @@ class SweepRunnerTest {
     @Test
     void everyRowCarriesItsMetricsAndTheLatencyOnEveryBoard() throws Exception {
         var req = new SweepRequest(space, Fakes.predictor(), boards, 1, 50, 3);
-        ResultTable t = new SweepRunner(Fakes.randomSearch(10)).run(req, ProgressListener.NONE, new Cancellation());
+        ResultTable t = new Sweep(Fakes.randomSearch(10)).run(req, ProgressListener.NONE, new Cancellation());
         for (int i = 0; i < t.size(); i++) {
             var net = space.describe(t.config(i));
             assertEquals(net.macs(), t.macs(i));
@@ -54,7 +57,7 @@ class SweepRunnerTest {
     @Test
     void searchesStayWithinTheirBudget() throws Exception {
         var req = new SweepRequest(space, Fakes.predictor(), boards.subList(0, 1), 4, 0, 5);
-        ResultTable t = new SweepRunner(Fakes.randomSearch(30)).run(req, ProgressListener.NONE, new Cancellation());
+        ResultTable t = new Sweep(Fakes.randomSearch(30)).run(req, ProgressListener.NONE, new Cancellation());
         for (int i = 0; i < t.size(); i++) {
             assertTrue(t.latency(0, i) <= t.budget(i) + 1e-12);
         }
@@ -62,7 +65,7 @@ class SweepRunnerTest {
 
     @Test
     void budgetsSpanTheFeasibleRange() {
-        double[] b = SweepRunner.budgets(1, 11, 5);
+        double[] b = Sweep.budgets(1, 11, 5);
         assertEquals(1.5, b[0], 1e-12);
         assertEquals(11, b[4], 1e-12);
     }
@@ -71,7 +74,7 @@ class SweepRunnerTest {
     void cancellationStopsTheSweep() {
         var req = new SweepRequest(space, Fakes.predictor(), boards, 3, 2000, 1);
         Cancellation c = new Cancellation();
-        assertThrows(Cancellation.CancelledException.class, () -> new SweepRunner(Fakes.randomSearch(10)).run(req,
+        assertThrows(Cancellation.CancelledException.class, () -> new Sweep(Fakes.randomSearch(10)).run(req,
                 (done, total, m) -> c.cancel(), c));
     }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ofastudio.app.inputs.InputsViewModel;
 import dev.ofastudio.app.pareto.ParetoViewModel;
-import dev.ofastudio.app.pareto.SweepRunner;
+import dev.ofastudio.engine.study.Sweep;
 import dev.ofastudio.app.service.ImmediateTaskExecutor;
 import dev.ofastudio.app.service.QueuedTaskExecutor;
 import dev.ofastudio.app.settings.MemorySettings;
@@ -34,7 +34,7 @@ class ProjectViewModelTest {
     @BeforeEach
     void setUp() {
         inputs = new InputsViewModel(Fakes.loaders(), dialogs, exec, settings);
-        pareto = new ParetoViewModel(inputs, new SweepRunner(Fakes.randomSearch(10)), exec, dialogs);
+        pareto = new ParetoViewModel(inputs, new Sweep(Fakes.randomSearch(10)), exec, dialogs);
         pareto.cloudSizeProperty().set(100);
         pareto.budgetCountProperty().set(1);
         inputs.loadShippedBoards();
@@ -135,7 +135,7 @@ class ProjectViewModelTest {
     void switchingWhileTheLastProjectsSweepRunsCancelsItAndSweepsTheNewOne() throws Exception {
         QueuedTaskExecutor queue = new QueuedTaskExecutor();
         inputs = new InputsViewModel(Fakes.loaders(), dialogs, queue, settings);
-        pareto = new ParetoViewModel(inputs, new SweepRunner(Fakes.randomSearch(10)), queue, dialogs);
+        pareto = new ParetoViewModel(inputs, new Sweep(Fakes.randomSearch(10)), queue, dialogs);
         pareto.cloudSizeProperty().set(100);
         pareto.budgetCountProperty().set(1);
         inputs.loadShippedBoards();

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ofastudio.app.inputs.LatencySource;
-import dev.ofastudio.app.pareto.ResultTable;
+import dev.ofastudio.engine.study.LatencySource;
+import dev.ofastudio.engine.study.ResultTable;
 import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.space.SubnetConfig;
 import java.nio.file.Files;
@@ -20,9 +20,9 @@ class WorkspaceFileTest {
 
     private static WorkspaceFile.Workspace sample() {
         ResultTable t = new ResultTable.Builder(List.of("ZCU102", "KV260"))
-                .add(SubnetConfig.uniform(3, 3, 2, 160), 74.5, 150_000_000L, 4_000_000L, 31.5, new double[] {2.5, 3.5},
+                .add(SubnetConfig.uniform(3, 3, 2, 160), 74.5, 150_000_000L, 4_000_000L, new double[] {2.5, 3.5},
                         ResultTable.CLOUD, Double.NaN)
-                .add(SubnetConfig.uniform(7, 6, 4, 224), 80.1, 600_000_000L, 9_000_000L, 55.0, new double[] {9.0, 12.0},
+                .add(SubnetConfig.uniform(7, 6, 4, 224), 80.1, 600_000_000L, 9_000_000L, new double[] {9.0, Double.NaN},
                         1, 12.5)
                 .build();
         return new WorkspaceFile.Workspace(1.2, "/tmp/acc_predictor.pth",
@@ -53,7 +53,6 @@ class WorkspaceFileTest {
             assertEquals(a.accuracy(i), b.accuracy(i));
             assertEquals(a.macs(i), b.macs(i));
             assertEquals(a.params(i), b.params(i));
-            assertEquals(a.opsPerByte(i), b.opsPerByte(i));
             assertEquals(a.origin(i), b.origin(i));
             assertEquals(a.budget(i), b.budget(i));
             for (int k = 0; k < 2; k++) {

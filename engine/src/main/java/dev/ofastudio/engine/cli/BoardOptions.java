@@ -7,6 +7,7 @@ import dev.ofastudio.engine.latency.dpu.DpuLatencyModel;
 import dev.ofastudio.engine.latency.dpu.NetworkAnalyzer;
 import dev.ofastudio.engine.latency.profile.FpgaProfiles;
 import dev.ofastudio.engine.latency.profile.ProfileLatencyModel;
+import dev.ofastudio.engine.study.LatencySources;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -50,6 +51,12 @@ final class BoardOptions {
                 throw new OfaException("option --profile: the profile carries its board; drop --board/--board-spec/--isa");
             }
             return new ProfileLatencyModel(FpgaProfiles.read(profile), profile.toString());
+        }
+        if (boardSpec == null && isa == null) {
+            // A shipped board is the same source the studio uses, so both print the same figures.
+            String id = board == null ? "zcu102" : board;
+            return LatencySources.shipped(id).analyzer().orElseThrow(
+                    () -> new OfaException("board " + id + ": its latency source gives no per-layer report"));
         }
         return new DpuLatencyModel(boardSpec());
     }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             ProfileCommand.class,
             ClaimCommand.class,
             CompareCommand.class,
+            SweepCommand.class,
             ForwardCommand.class,
             ExtractCommand.class,
             TrainCommand.class,

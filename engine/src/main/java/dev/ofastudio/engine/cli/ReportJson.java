@@ -3,6 +3,7 @@ package dev.ofastudio.engine.cli;
 import dev.ofastudio.engine.latency.dpu.DpuLatencyModel;
 import dev.ofastudio.engine.latency.dpu.LayerReport;
 import dev.ofastudio.engine.latency.dpu.NetworkReport;
+import dev.ofastudio.engine.study.HardwareFigures;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,18 +16,20 @@ final class ReportJson {
 
     /** Network-level figures only. */
     static Map<String, Object> summary(NetworkReport r, long macs) {
+        // The same figures the studio shows (tooltip, heatmap, present mode, exports).
+        HardwareFigures f = HardwareFigures.of(r.board(), r);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("network", r.network());
         m.put("board", r.board());
-        m.put("latency_ms", r.latencyMs());
-        m.put("dpu_ms", r.dpuMs());
-        m.put("frame_overhead_ms", r.frameOverheadMs());
-        m.put("ops", r.ops());
+        m.put("latency_ms", f.latencyMs());
+        m.put("dpu_ms", f.dpuMs());
+        m.put("frame_overhead_ms", f.frameOverheadMs());
+        m.put("ops", f.ops());
         m.put("macs", macs);
-        m.put("bytes", r.bytes());
-        m.put("ops_per_byte", r.opsPerByte());
-        m.put("gops_per_s", r.gopsPerS());
-        m.put("peak_fraction", r.peakFraction());
+        m.put("bytes", f.bytes());
+        m.put("ops_per_byte", f.opsPerByte());
+        m.put("gops_per_s", f.gopsPerS());
+        m.put("peak_fraction", f.peakFraction());
         return m;
     }
 

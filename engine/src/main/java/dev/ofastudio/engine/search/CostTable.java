@@ -32,9 +32,11 @@ final class CostTable {
     private final double[] latencyBlock;
     private final long[] macsFixed;
     private final long[] macsBlock;
+    private final long[] paramsFixed;
+    private final long[] paramsBlock;
 
     private CostTable(GenomeLayout layout, boolean hasLatency, double[] latencyFixed, double[] latencyBlock,
-            long[] macsFixed, long[] macsBlock) {
+            long[] macsFixed, long[] macsBlock, long[] paramsFixed, long[] paramsBlock) {
         this.layout = layout;
         this.nK = layout.kernels.length;
         this.nE = layout.expands.length;
@@ -43,6 +45,8 @@ final class CostTable {
         this.latencyBlock = latencyBlock;
         this.macsFixed = macsFixed;
         this.macsBlock = macsBlock;
+        this.paramsFixed = paramsFixed;
+        this.paramsBlock = paramsBlock;
     }
 
     /**
@@ -61,6 +65,8 @@ final class CostTable {
         double[] latBlock = new double[nR * blocks * nK * nE];
         long[] macFixed = new long[nR];
         long[] macBlock = new long[nR * blocks * nK * nE];
+        long[] parFixed = new long[nR];
+        long[] parBlock = new long[nR * blocks * nK * nE];
         for (int ri = 0; ri < nR; ri++) {
             int r = layout.resolutions[ri];
             for (int ki = 0; ki < nK; ki++) {
@@ -76,6 +82,7 @@ final class CostTable {
                                 + lat.size() + " layers for a network of " + layers.size());
                     }
                     long macBlocks = 0;
+                    long parBlocks = 0;
                     double latBlocks = 0;
                     int b = 0;
                     for (int i = 0; i < layers.size(); i++) {
@@ -85,6 +92,8 @@ final class CostTable {
                         int idx = index(ri, b, ki, ei, nK, nE);
                         macBlock[idx] = layers.get(i).macs();
                         macBlocks += macBlock[idx];
+                        parBlock[idx] = layers.get(i).params();
+                        parBlocks += parBlock[idx];
                         if (lat != null) {
                             latBlock[idx] = lat.get(i).latencyMs();
                             latBlocks += latBlock[idx];
@@ -94,12 +103,14 @@ final class CostTable {
                     // The same for every (k, e); computed from the first net.
                     if (ki == 0 && ei == 0) {
                         macFixed[ri] = net.macs() - macBlocks;
+                        parFixed[ri] = net.params() - parBlocks;
                         latFixed[ri] = model == null ? 0 : model.latencyMs(net) - latBlocks;
                     }
                 }
             }
         }
-        CostTable table = new CostTable(layout, model != null, latFixed, latBlock, macFixed, macBlock);
+        CostTable table = new CostTable(layout, model != null, latFixed, latBlock, macFixed, macBlock, parFixed,
+                parBlock);
         table.verify(space, model);
         return table;
     }
@@ -120,6 +131,10 @@ final class CostTable {
                 throw new IllegalStateException("compiled MACs " + macs(g) + " != " + net.macs()
                         + " for " + layout.toConfig(g));
             }
+            if (net.params() != params(g)) {
+                throw new IllegalStateException("compiled params " + params(g) + " != " + net.params()
+                        + " for " + layout.toConfig(g));
+            }
             if (model != null) {
                 double expected = model.latencyMs(net);
                 double compiled = latencyMs(g);
@@ -130,6 +145,16 @@ final class CostTable {
                 }
             }
         }
+    }
+
+    /** True when both tables give every network of the space the same latency (same layout, same entries). */
+    boolean sameLatencies(CostTable o) {
+        return hasLatency == o.hasLatency && java.util.Arrays.equals(layout.resolutions, o.layout.resolutions)
+                && java.util.Arrays.equals(layout.kernels, o.layout.kernels)
+                && java.util.Arrays.equals(layout.expands, o.layout.expands)
+                && java.util.Arrays.equals(layout.depths, o.layout.depths)
+                && java.util.Arrays.equals(latencyFixed, o.latencyFixed)
+                && java.util.Arrays.equals(latencyBlock, o.latencyBlock);
     }
 
     boolean hasLatency() {
@@ -156,14 +181,22 @@ final class CostTable {
     }
 
     long macs(int[] g) {
+        return sum(g, macsFixed, macsBlock);
+    }
+
+    long params(int[] g) {
+        return sum(g, paramsFixed, paramsBlock);
+    }
+
+    private long sum(int[] g, long[] fixed, long[] block) {
         int ri = g[GenomeLayout.R];
-        long sum = macsFixed[ri];
+        long sum = fixed[ri];
         int base = ri * GenomeLayout.BLOCKS;
         for (int s = 0; s < GenomeLayout.STAGES; s++) {
             int d = layout.depths[g[GenomeLayout.D + s]];
             for (int j = 0; j < d; j++) {
                 int b = s * SubnetConfig.MAX_DEPTH + j;
-                sum += macsBlock[((base + b) * nK + g[GenomeLayout.K + b]) * nE + g[GenomeLayout.E + b]];
+                sum += block[((base + b) * nK + g[GenomeLayout.K + b]) * nE + g[GenomeLayout.E + b]];
             }
         }
         return sum;

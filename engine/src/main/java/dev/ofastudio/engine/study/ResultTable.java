@@ -1,4 +1,4 @@
-package dev.ofastudio.app.pareto;
+package dev.ofastudio.engine.study;
 
 import dev.ofastudio.engine.space.SubnetConfig;
 import java.util.ArrayList;
@@ -8,8 +8,10 @@ import java.util.Objects;
 
 /**
  * Every evaluated sub-network of a session, column-wise so the chart reads primitive arrays:
- * the random cloud and the history of every search. Accuracy is in % (top-1), latency in ms. Accuracy, MACs, params and ops/byte do not
- * depend on the board; latency has one column per board. Immutable: adding rows makes a new table.
+ * the random cloud and the history of every search. Accuracy is in % (top-1), latency in ms (NaN
+ * where a board's source does not cover the row's resolution). Accuracy, MACs and params do not
+ * depend on the board; latency has one column per board. Each board's Pareto front is computed
+ * with the table. Immutable: adding rows makes a new table.
  *
  * <p>{@code origin[i]} is {@link #CLOUD} for a random sample, otherwise the index of the board
  * whose search evaluated it; {@code budget[i]} is that search's budget (NaN for the cloud).
@@ -22,22 +24,23 @@ public final class ResultTable {
     private final double[] accuracy;
     private final long[] macs;
     private final long[] params;
-    private final double[] opsPerByte;
     private final double[][] latency;
     private final int[] origin;
     private final double[] budget;
+    /** Per board, the front's rows: computed with the table so a reader never pairs one table with another's fronts. */
+    private final int[][] fronts;
 
     private ResultTable(List<String> boards, SubnetConfig[] configs, double[] accuracy, long[] macs, long[] params,
-            double[] opsPerByte, double[][] latency, int[] origin, double[] budget) {
+            double[][] latency, int[] origin, double[] budget, int[][] fronts) {
         this.boards = List.copyOf(boards);
         this.configs = configs;
         this.accuracy = accuracy;
         this.macs = macs;
         this.params = params;
-        this.opsPerByte = opsPerByte;
         this.latency = latency;
         this.origin = origin;
         this.budget = budget;
+        this.fronts = fronts;
     }
 
     public static ResultTable empty(List<String> boards) {
@@ -68,10 +71,6 @@ public final class ResultTable {
         return params[i];
     }
 
-    public double opsPerByte(int i) {
-        return opsPerByte[i];
-    }
-
     public double latency(int board, int i) {
         return latency[board][i];
     }
@@ -84,20 +83,30 @@ public final class ResultTable {
         return budget[i];
     }
 
+    /** Rows of board {@code b}'s Pareto front (its cloud and its own searches), sorted by latency. */
+    public int[] front(int b) {
+        return fronts[b].clone();
+    }
+
+    /** Every board's front; read-only by contract (the renderer reads it every frame). */
+    public int[][] frontsView() {
+        return fronts;
+    }
+
     public int boardIndex(String board) {
         return boards.indexOf(board);
     }
 
     /** The accuracy column; read-only by contract (the renderer reads it every frame without copying). */
-    double[] accuracyColumn() {
+    public double[] accuracyColumn() {
         return accuracy;
     }
 
-    double[] latencyColumn(int board) {
+    public double[] latencyColumn(int board) {
         return latency[board];
     }
 
-    int[] originColumn() {
+    public int[] originColumn() {
         return origin;
     }
 
@@ -119,8 +128,11 @@ public final class ResultTable {
             for (int k = 0; k < lat.length; k++) {
                 lat[k] = latency[k][i];
             }
-            b.add(configs[i], accuracy[i], macs[i], params[i], opsPerByte[i], lat, origin[i], budget[i]);
+            b.add(configs[i], accuracy[i], macs[i], params[i], lat, origin[i], budget[i]);
         }
+        // The fronts so far stay valid: later rows can only extend them.
+        b.fronts = fronts.clone();
+        b.frontRows = size();
         return b;
     }
 
@@ -131,7 +143,9 @@ public final class ResultTable {
         private double[] acc = new double[64];
         private long[] mac = new long[64];
         private long[] par = new long[64];
-        private double[] opb = new double[64];
+        /** Fronts over the first {@code frontRows} rows; {@link #build} folds in the rows added since. */
+        private int[][] fronts;
+        private int frontRows;
         private double[][] lat;
         private int[] org = new int[64];
         private double[] bud = new double[64];
@@ -139,10 +153,11 @@ public final class ResultTable {
         public Builder(List<String> boards) {
             this.boards = List.copyOf(boards);
             this.lat = new double[boards.size()][64];
+            this.fronts = new int[boards.size()][0];
         }
 
-        public Builder add(SubnetConfig config, double accuracy, long macs, long params, double opsPerByte,
-                double[] latencyPerBoard, int origin, double budget) {
+        public Builder add(SubnetConfig config, double accuracy, long macs, long params, double[] latencyPerBoard,
+                int origin, double budget) {
             Objects.requireNonNull(config, "config");
             if (latencyPerBoard.length != boards.size()) {
                 throw new IllegalArgumentException("need " + boards.size() + " latencies, got " + latencyPerBoard.length);
@@ -153,7 +168,6 @@ public final class ResultTable {
                 acc = Arrays.copyOf(acc, n);
                 mac = Arrays.copyOf(mac, n);
                 par = Arrays.copyOf(par, n);
-                opb = Arrays.copyOf(opb, n);
                 org = Arrays.copyOf(org, n);
                 bud = Arrays.copyOf(bud, n);
                 for (int k = 0; k < lat.length; k++) {
@@ -164,7 +178,6 @@ public final class ResultTable {
             acc[i] = accuracy;
             mac[i] = macs;
             par[i] = params;
-            opb[i] = opsPerByte;
             org[i] = origin;
             bud[i] = budget;
             for (int k = 0; k < lat.length; k++) {
@@ -177,15 +190,25 @@ public final class ResultTable {
             return configs.size();
         }
 
+        /** Freezes the rows; each board's front is updated with only the rows added since the last build. */
         public ResultTable build() {
             int n = configs.size();
             double[][] l = new double[lat.length][];
             for (int k = 0; k < lat.length; k++) {
                 l[k] = Arrays.copyOf(lat[k], n);
             }
-            return new ResultTable(boards, configs.toArray(new SubnetConfig[0]), Arrays.copyOf(acc, n),
-                    Arrays.copyOf(mac, n), Arrays.copyOf(par, n), Arrays.copyOf(opb, n), l,
-                    Arrays.copyOf(org, n), Arrays.copyOf(bud, n));
+            double[] a = Arrays.copyOf(acc, n);
+            int[] o = Arrays.copyOf(org, n);
+            if (frontRows < n) {
+                int[][] next = new int[lat.length][];
+                for (int b = 0; b < lat.length; b++) {
+                    next[b] = ParetoFront.extend(fronts[b], frontRows, n, l[b], a, o, b);
+                }
+                fronts = next;
+                frontRows = n;
+            }
+            return new ResultTable(boards, configs.toArray(new SubnetConfig[0]), a, Arrays.copyOf(mac, n),
+                    Arrays.copyOf(par, n), l, o, Arrays.copyOf(bud, n), fronts);
         }
     }
 }

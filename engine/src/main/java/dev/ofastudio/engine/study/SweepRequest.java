@@ -1,6 +1,5 @@
-package dev.ofastudio.app.pareto;
+package dev.ofastudio.engine.study;
 
-import dev.ofastudio.app.inputs.LatencySource;
 import dev.ofastudio.engine.predict.AccuracyPredictor;
 import dev.ofastudio.engine.space.SearchSpace;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.ofastudio.app.pareto;
+package dev.ofastudio.engine.study;
 
 import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.latency.LatencyModel;
