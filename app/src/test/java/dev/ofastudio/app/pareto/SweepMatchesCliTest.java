@@ -3,6 +3,7 @@ package dev.ofastudio.app.pareto;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ofastudio.app.testing.BuiltIn;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ofastudio.app.inputs.EngineInputLoaders;
 import dev.ofastudio.app.inputs.InputsViewModel;
@@ -26,8 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ofa sweep} writes the sweep the studio shows: same request, same fronts, row for row. */
 class SweepMatchesCliTest {
-    static final Path PREDICTOR = Path.of(System.getProperty("ofa.shared", "../../shared"), "golden",
-            "acc_predictor.pth");
+    static final Path PREDICTOR = BuiltIn.imagenet().predictor();
 
     @TempDir
     Path tmp;

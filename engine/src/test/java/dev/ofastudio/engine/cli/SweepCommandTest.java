@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SweepCommandTest {
-    static final String PTH = Golden.golden("acc_predictor.pth").toString();
+    static final String PTH = Golden.officialPredictor().toString();
 
     @TempDir
     Path tmp;
