@@ -2,6 +2,7 @@ package dev.ofastudio.engine.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 import dev.ofastudio.engine.io.pth.Tensor;
 import dev.ofastudio.engine.supernet.CheckpointFile;
@@ -77,9 +78,25 @@ public final class NesterovSgd {
         }
     }
 
-    /** The parameters this optimizer updates. */
-    public java.util.Collection<Parameter> parameters() {
-        return params.values();
+    /** The parameters of {@code all} that take gradients (BN running statistics do not), in order. */
+    public static Map<String, Parameter> trainable(Map<String, Parameter> all) {
+        Map<String, Parameter> out = new LinkedHashMap<>();
+        all.forEach((k, p) -> {
+            if (p.requiresGradient()) {
+                out.put(k, p);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Sets every gradient to zero in place. (Not {@code g − g}: a single inf makes that NaN, and
+     * backward accumulates into the buffer, so it would poison every later step.)
+     */
+    public void zeroGradients() {
+        for (Parameter p : params.values()) {
+            p.getArray().getGradient().set(new NDIndex("..."), 0f);
+        }
     }
 
     /** Forgets the momentum (each OFA phase starts a fresh optimizer). */

@@ -125,7 +125,7 @@ public final class SupernetTrainer {
             OfaSupernet net = new OfaSupernet(space, preset.dropout());
             int r0 = preset.resolutions().get(0);
             net.initialize(manager, DataType.FLOAT32, new Shape(1, space.inputChannels(), r0, r0));
-            Map<String, Parameter> trainable = trainable(net);
+            Map<String, Parameter> trainable = NesterovSgd.trainable(net.stateDict());
             NesterovSgd sgd = new NesterovSgd(trainable, preset.momentum(), preset.weightDecay());
             TrainState state = TrainState.START;
             if (Files.exists(run.checkpoint())) {
@@ -158,16 +158,6 @@ public final class SupernetTrainer {
             }
             finish(net, manager);
         }
-    }
-
-    private static Map<String, Parameter> trainable(OfaSupernet net) {
-        Map<String, Parameter> out = new LinkedHashMap<>();
-        net.stateDict().forEach((k, p) -> {
-            if (p.requiresGradient()) {
-                out.put(k, p);
-            }
-        });
-        return out;
     }
 
     private TrainState trainPhase(int p, PhaseSpec phase, OfaSupernet net, OfaSupernet teacher, NesterovSgd sgd,
@@ -288,7 +278,7 @@ public final class SupernetTrainer {
         } else {
             skippedSteps++;
         }
-        TrainStepBench.zero(sgd.parameters());
+        sgd.zeroGradients();
         return lossSum / phase.subnetsPerStep();
     }
 

@@ -3,7 +3,6 @@ package dev.ofastudio.engine.train;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -45,7 +44,7 @@ public final class TrainStepBench {
             OfaSupernet teacher = new OfaSupernet(space, 0f);
             teacher.initialize(manager, DataType.FLOAT32, new Shape(1, 3, resolution, resolution));
             teacher.setActiveSubnet(space.maxConfig(resolution));
-            NesterovSgd sgd = new NesterovSgd(trainable(net.stateDict()), 0.9, 3e-5);
+            NesterovSgd sgd = new NesterovSgd(NesterovSgd.trainable(net.stateDict()), 0.9, 3e-5);
             Random rng = new Random(1);
             float[] images = new float[batch * 3 * resolution * resolution];
             for (int i = 0; i < images.length; i++) {
@@ -82,7 +81,7 @@ public final class TrainStepBench {
                 }
                 long a = System.nanoTime();
                 sgd.step(0.01);
-                zero(sgd.parameters());
+                sgd.zeroGradients();
                 p.merge("optimizer", (System.nanoTime() - a) / 1e9, Double::sum);
                 if (i >= 0) {
                     times[i] = (System.nanoTime() - t0) / 1e9;
@@ -132,7 +131,7 @@ public final class TrainStepBench {
                     }
                 }
                 sgd.step(0.01);
-                zero(sgd.parameters());
+                sgd.zeroGradients();
                 if (i >= 0) {
                     times[i] = (System.nanoTime() - t0) / 1e9;
                 }
@@ -140,26 +139,6 @@ public final class TrainStepBench {
             }
         }
         return times;
-    }
-
-    static Map<String, Parameter> trainable(Map<String, Parameter> all) {
-        Map<String, Parameter> out = new LinkedHashMap<>();
-        all.forEach((k, p) -> {
-            if (p.requiresGradient()) {
-                out.put(k, p);
-            }
-        });
-        return out;
-    }
-
-    /**
-     * Sets every gradient to zero in place. (Not {@code g − g}: a single inf makes that NaN, and
-     * backward accumulates into the buffer, so it would poison every later step.)
-     */
-    static void zero(Iterable<Parameter> params) {
-        for (Parameter p : params) {
-            p.getArray().getGradient().set(new NDIndex("..."), 0f);
-        }
     }
 
     static double median(double[] v) {

@@ -63,7 +63,7 @@ class ScheduleAndOptimizerTest {
                     gc.backward(p.getArray().mul(scope.create(g)).sum());
                 }
                 sgd.step(lr);
-                TrainStepBench.zero(sgd.parameters());
+                sgd.zeroGradients();
             }
             float[] got = p.getArray().toFloatArray();
             float[] want = {(float) w[0], (float) w[1], (float) w[2]};
