@@ -69,12 +69,36 @@ final class Nn {
         if (hh < half || hw < half) {
             w = w.get(new NDIndex(":, :, {}:{}, {}:{}", half - hh, half + hh + 1, half - hw, half + hw + 1));
         }
-        return Conv2d.conv2d(x, w, null, new Shape(stride, stride), new Shape(hh, hw), new Shape(1, 1),
-                groups).singletonOrThrow();
+        return Conv2d.conv2d(channelsLast(x), w, null, new Shape(stride, stride), new Shape(hh, hw),
+                new Shape(1, 1), groups).singletonOrThrow();
     }
 
     static NDArray conv(NDArray x, NDArray w, NDArray bias) {
-        return Conv2d.conv2d(x, w, bias, new Shape(1, 1), new Shape(0, 0), new Shape(1, 1), 1).singletonOrThrow();
+        return Conv2d.conv2d(channelsLast(x), w, bias, new Shape(1, 1), new Shape(0, 0), new Shape(1, 1), 1)
+                .singletonOrThrow();
+    }
+
+    /** On with {@code -Dofa.channelsLast=true}, to compare the two layouts (bench train-step). */
+    static final boolean CHANNELS_LAST = Boolean.getBoolean("ofa.channelsLast");
+
+    /**
+     * The same NCHW array stored channels-last (NHWC in memory). libtorch's oneDNN convolutions
+     * follow the input's layout and the element-wise ops and batch norm keep it, so converting
+     * each conv input keeps the whole network channels-last: the first call copies, later calls
+     * only build views. DJL cannot ask for a memory format, so the copy is forced by flattening
+     * the permuted array (a reshape that cannot be a view). Measured: the NCHW path runs depthwise
+     * convs through a slow fallback (see the class comment of {@link #conv(NDArray, NDArray, int, int)}).
+     */
+    static NDArray channelsLast(NDArray x) {
+        if (!CHANNELS_LAST || x.getShape().dimension() != 4) {
+            return x;
+        }
+        Shape s = x.getShape();
+        long n = s.get(0);
+        long c = s.get(1);
+        long h = s.get(2);
+        long w = s.get(3);
+        return x.transpose(0, 2, 3, 1).reshape(n, h * w * c).reshape(n, h, w, c).transpose(0, 3, 1, 2);
     }
 
     static NDArray act(NDArray x, Activation a) {

@@ -71,4 +71,34 @@ class ScheduleAndOptimizerTest {
             assertEquals(1, sgd.state().size());
         }
     }
+    /**
+     * A step leaves nothing behind in the model's manager: temporaries made from a weight belong to
+     * that manager, and three gradient-sized copies per step once filled 21 GB in 260 steps.
+     */
+    @Test
+    void stepsKeepNoTemporariesInTheModelManager() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Parameter p = Parameter.builder().setName("w").setType(Parameter.Type.WEIGHT).build();
+            p.setArray(m.create(new float[] {1f, -2f, 0.5f}));
+            p.getArray().setRequiresGradient(true);
+            Map<String, Parameter> params = new LinkedHashMap<>();
+            params.put("conv.weight", p);
+            NesterovSgd sgd = new NesterovSgd(params, 0.9, 0.01);
+            int[] held = new int[6];
+            for (int s = 0; s < held.length; s++) {
+                try (NDManager scope = m.newSubManager();
+                        GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    gc.backward(scope.create(new float[] {0.3f, -0.1f, 0.2f}).mul(p.getArray()).sum());
+                }
+                sgd.gradientNorm();
+                sgd.step(0.1, 0.5);
+                sgd.zeroGradients();
+                held[s] = ((ai.djl.ndarray.BaseNDManager) m).getManagedArrays().size();
+            }
+            // The first step adds the momentum buffer; later steps add nothing.
+            for (int s = 2; s < held.length; s++) {
+                assertEquals(held[1], held[s], "arrays held by the model manager after step " + s);
+            }
+        }
+    }
 }
