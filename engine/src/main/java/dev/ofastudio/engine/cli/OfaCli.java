@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             ExtractCommand.class,
             TrainCommand.class,
             ExportCommand.class,
+            SupernetCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class OfaCli implements Runnable {
