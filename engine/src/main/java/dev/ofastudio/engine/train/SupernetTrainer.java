@@ -132,9 +132,8 @@ public final class SupernetTrainer {
                 state = restore(net, sgd, manager);
                 log.println("resumed at phase " + preset.phases().get(Math.min(state.phase(),
                         preset.phases().size() - 1)).name() + ", step " + state.step() + " (global " + state.globalStep() + ")");
-            } else {
-                writeRunInfo();
             }
+            writeRunInfo();
             OfaSupernet teacher = null;
             for (int p = state.phase(); p < preset.phases().size(); p++) {
                 PhaseSpec phase = preset.phases().get(p);
@@ -349,7 +348,14 @@ public final class SupernetTrainer {
             o.put("steps", phaseSteps(p));
             phases.add(o);
         }
-        n.put("started", Instant.now().toString());
+        // Rewritten at every (re)start so that it states the schedule being run (a preset's later
+        // phases may be retuned between a stop and a resume); the first start time is kept.
+        String now = Instant.now().toString();
+        JsonNode before = Files.exists(run.runInfo()) ? Json.read(run.runInfo()) : null;
+        n.put("started", before != null && before.hasNonNull("started") ? before.get("started").asText() : now);
+        if (before != null) {
+            n.put("resumed", now);
+        }
         run.writeJson(run.runInfo(), n);
     }
 
