@@ -89,6 +89,8 @@ public final class Studio {
         diagram = new DiagramViewModel(executor);
         roofline = new RooflineViewModel(shippedModels());
         calibration = new CalibrationViewModel(dialogs, executor, inputs);
+        // The networks the user measured appear on the chart as marked points.
+        calibration.resultProperty().addListener((o, a, r) -> pareto.showMeasured(r));
         claim = new ClaimViewModel(executor, dialogs, inputs, EvolutionConfig.defaults().withPopulation(100, 100)
                 .withSeed(1));
         // The diagram and the heatmap follow the chart's selection.
