@@ -117,7 +117,11 @@ public final class SupernetTrainer {
         return preset.phases().stream().mapToLong(this::phaseSteps).sum();
     }
 
-    /** Trains from the run folder's checkpoint (if any) to the end. */
+    /**
+     * Trains from the run folder's checkpoint (if any) to the end. Cancelled, it stops at the next
+     * step boundary after saving a checkpoint there (a pause: running again resumes at that step);
+     * the phase reports and the final evaluation finish before the check.
+     */
     public void run() throws OfaException, CancelledException {
         // Seeds libtorch's generator: weight initialisation and dropout masks repeat run to run.
         Engine.getInstance().setRandomSeed((int) preset.seed());
@@ -171,7 +175,13 @@ public final class SupernetTrainer {
         double lossSum = 0;
         int lossCount = 0;
         for (long t = state.step(); t < total; t++) {
-            cancel.throwIfCancelled();
+            if (cancel.isCancelled()) {
+                // A pause: keep the steps done since the last checkpoint, so a resume starts exactly here.
+                if (t > firstStep) {
+                    saveCheckpoint(net, sgd, new TrainState(p, t, state.globalStep() + (t - state.step()), true));
+                }
+                throw new CancelledException();
+            }
             long epoch = t / stepsPerEpoch;
             if (epoch != orderEpoch) {
                 order = Splits.permutation(train.set().size(), new Random(seed(p, epoch, -1)));
