@@ -30,6 +30,7 @@ import dev.ofastudio.engine.supernet.ChannelSorter;
 import dev.ofastudio.engine.supernet.CheckpointFile;
 import dev.ofastudio.engine.supernet.OfaSupernet;
 import dev.ofastudio.engine.supernet.SupernetFiles;
+import dev.ofastudio.engine.supernet.TorchThreads;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -125,6 +126,7 @@ public final class SupernetTrainer {
     public void run() throws OfaException, CancelledException {
         // Seeds libtorch's generator: weight initialisation and dropout masks repeat run to run.
         Engine.getInstance().setRandomSeed((int) preset.seed());
+        TorchThreads.prepare();
         try (NDManager manager = NDManager.newBaseManager()) {
             OfaSupernet net = new OfaSupernet(space, preset.dropout());
             int r0 = preset.resolutions().get(0);
@@ -237,7 +239,8 @@ public final class SupernetTrainer {
         return rest;
     }
 
-    static String eta(double seconds) {
+    /** A duration as "1h05m" or "3m07s" (progress messages, the studio's ETA). */
+    public static String eta(double seconds) {
         long s = Math.round(seconds);
         return s >= 3600 ? String.format("%dh%02dm", s / 3600, s / 60 % 60) : String.format("%dm%02ds", s / 60, s % 60);
     }

@@ -1,9 +1,10 @@
 package dev.ofastudio.engine.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.engine.Engine;
 import dev.ofastudio.engine.data.Dataset;
 import dev.ofastudio.engine.progress.Cancellation;
 import dev.ofastudio.engine.progress.Cancellation.CancelledException;
@@ -15,7 +16,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A cancelled run (the studio's Pause) saves a checkpoint at the step where it stopped, not only every N steps. */
+/**
+ * A cancelled run (the studio's Pause) saves a checkpoint at the step where it stopped, not only
+ * every N steps; and a trainer runs on a thread other than the one that loaded the engine (as the
+ * studio's job thread does).
+ */
 class PauseCheckpointTest {
     @TempDir
     Path tmp;
@@ -29,7 +34,18 @@ class PauseCheckpointTest {
         // The first progress report comes after step 10 of the teacher phase (of 16 at this scale).
         SupernetTrainer trainer = new SupernetTrainer(preset, data, run, 0.2, new PrintStream(OutputStream.nullOutputStream()),
                 (done, total, message) -> cancel.cancel(), cancel);
-        assertThrows(CancelledException.class, trainer::run);
+        Engine.getInstance();
+        Throwable[] thrown = new Throwable[1];
+        Thread job = new Thread(() -> {
+            try {
+                trainer.run();
+            } catch (Throwable t) {
+                thrown[0] = t;
+            }
+        }, "job");
+        job.start();
+        job.join();
+        assertInstanceOf(CancelledException.class, thrown[0], () -> String.valueOf(thrown[0]));
 
         CheckpointFile.Content c = CheckpointFile.read(run.checkpoint());
         assertEquals(10, c.header().path("trainer").path("global_step").asLong(), c.header().toString());
