@@ -95,11 +95,11 @@ public final class TrainingJob {
         } catch (OfaException e) {
             end = JobState.FAILED;
             failure = e.getMessage();
-        } catch (Exception | OutOfMemoryError e) {
-            // Shown as one line; the trace goes to the log for whoever debugs it.
+        } catch (Exception | Error e) {
+            // Whatever it was, the job ends in a state; shown as one line, the trace goes to the log.
             LOG.log(System.Logger.Level.ERROR, "training job failed", e);
             end = JobState.FAILED;
-            failure = (e instanceof OutOfMemoryError ? "out of memory: " : "unexpected error: ") + e.getMessage();
+            failure = (e instanceof OutOfMemoryError ? "out of memory: " + e.getMessage() : "unexpected error: " + e);
         }
         JobState finalState = end;
         String finalError = failure;

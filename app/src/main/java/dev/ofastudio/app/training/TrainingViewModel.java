@@ -2,6 +2,7 @@ package dev.ofastudio.app.training;
 
 import dev.ofastudio.app.service.DialogService;
 import dev.ofastudio.app.service.FileDialogSpec;
+import dev.ofastudio.engine.train.SupernetTrainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -311,7 +312,7 @@ public final class TrainingViewModel {
         RunSummary s = summary.get();
         JobState state = job.stateProperty().get();
         if (state == JobState.RUNNING && last != null && Double.isFinite(last.etaSeconds())) {
-            eta.set("ETA " + duration(last.etaSeconds()));
+            eta.set("ETA " + SupernetTrainer.eta(last.etaSeconds()));
         }
         if (state.isActive() || s == null) {
             return;
@@ -350,12 +351,6 @@ public final class TrainingViewModel {
             b.append(String.format(Locale.ROOT, "  %s r%d %.1f %%", t.subnet(), t.r(), 100 * t.top1()));
         }
         return b.toString();
-    }
-
-    static String duration(double seconds) {
-        long s = Math.round(seconds);
-        return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s / 60 % 60)
-                : String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
     }
 
     private static String trim(double v) {
