@@ -14,7 +14,7 @@ final class LossChart extends CurveCanvas {
     private double xMax = 1;
 
     LossChart() {
-        super("Training loss per step (mean since the previous point), by phase");
+        super("Training loss (mean per logged step), by phase");
         canvas.setId("training-loss-chart");
     }
 
@@ -62,7 +62,8 @@ final class LossChart extends CurveCanvas {
                 g.strokeLine(px, MARGIN_T, px, bottom);
                 g.setLineDashes();
                 g.setFill(phaseColour(i));
-                g.fillText(summary.phases().get(i).name(), px + 3, MARGIN_T + 12);
+                // Alternate rows, so the names of short neighbouring phases do not overlap.
+                g.fillText(summary.phases().get(i).name(), px + 3, MARGIN_T + 12 + (i % 2) * 13);
                 start += summary.phases().get(i).steps();
             }
         }

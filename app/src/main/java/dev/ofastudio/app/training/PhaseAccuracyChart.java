@@ -19,7 +19,7 @@ final class PhaseAccuracyChart extends CurveCanvas {
     private final List<MetricPoints.Eval> evals = new ArrayList<>();
 
     PhaseAccuracyChart() {
-        super("Holdout top-1 % after each phase: max, min and random sub-networks");
+        super("Holdout top-1 % after each phase");
         canvas.setId("training-accuracy-chart");
         yMin = 0;
         yMax = 100;
