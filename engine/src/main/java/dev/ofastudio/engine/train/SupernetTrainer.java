@@ -30,6 +30,7 @@ import dev.ofastudio.engine.supernet.ChannelSorter;
 import dev.ofastudio.engine.supernet.CheckpointFile;
 import dev.ofastudio.engine.supernet.OfaSupernet;
 import dev.ofastudio.engine.supernet.SupernetFiles;
+import dev.ofastudio.engine.supernet.TorchThreads;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -117,10 +118,15 @@ public final class SupernetTrainer {
         return preset.phases().stream().mapToLong(this::phaseSteps).sum();
     }
 
-    /** Trains from the run folder's checkpoint (if any) to the end. */
+    /**
+     * Trains from the run folder's checkpoint (if any) to the end. Cancelled, it stops at the next
+     * step boundary after saving a checkpoint there (a pause: running again resumes at that step);
+     * the phase reports and the final evaluation finish before the check.
+     */
     public void run() throws OfaException, CancelledException {
         // Seeds libtorch's generator: weight initialisation and dropout masks repeat run to run.
         Engine.getInstance().setRandomSeed((int) preset.seed());
+        TorchThreads.prepare();
         try (NDManager manager = NDManager.newBaseManager()) {
             OfaSupernet net = new OfaSupernet(space, preset.dropout());
             int r0 = preset.resolutions().get(0);
@@ -171,7 +177,13 @@ public final class SupernetTrainer {
         double lossSum = 0;
         int lossCount = 0;
         for (long t = state.step(); t < total; t++) {
-            cancel.throwIfCancelled();
+            if (cancel.isCancelled()) {
+                // A pause: keep the steps done since the last checkpoint, so a resume starts exactly here.
+                if (t > firstStep) {
+                    saveCheckpoint(net, sgd, new TrainState(p, t, state.globalStep() + (t - state.step()), true));
+                }
+                throw new CancelledException();
+            }
             long epoch = t / stepsPerEpoch;
             if (epoch != orderEpoch) {
                 order = Splits.permutation(train.set().size(), new Random(seed(p, epoch, -1)));
@@ -227,7 +239,8 @@ public final class SupernetTrainer {
         return rest;
     }
 
-    static String eta(double seconds) {
+    /** A duration as "1h05m" or "3m07s" (progress messages, the studio's ETA). */
+    public static String eta(double seconds) {
         long s = Math.round(seconds);
         return s >= 3600 ? String.format("%dh%02dm", s / 3600, s / 60 % 60) : String.format("%dm%02ds", s / 60, s % 60);
     }
