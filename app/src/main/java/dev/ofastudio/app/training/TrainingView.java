@@ -1,6 +1,7 @@
 package dev.ofastudio.app.training;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
@@ -70,7 +71,8 @@ public final class TrainingView extends BorderPane {
         });
         kind.valueProperty().bindBidirectional(vm.kindProperty());
 
-        TextField data = pathField("training-data", vm.dataFolderProperty(), "the dataset folder");
+        TextField data = pathField("training-data", vm.dataFolderProperty(), "the dataset folder (type, paste or choose)",
+                vm::setDataFolder);
         Button chooseData = button("Choose…", "training-choose-data", vm::chooseDataFolder);
         ChoiceBox<String> preset = new ChoiceBox<>();
         preset.setId("training-preset");
@@ -88,9 +90,10 @@ public final class TrainingView extends BorderPane {
         batch.setPrefColumnCount(4);
         batch.setPromptText("preset");
         batch.textProperty().bindBidirectional(vm.batchProperty());
-        TextField run = pathField("training-run", vm.runFolderProperty(), "a new folder under ~/ofa-runs, or an earlier run");
+        TextField run = pathField("training-run", vm.runFolderProperty(),
+                "a new folder under ~/ofa-runs, or an earlier run (type, paste or choose)", vm::openRunFolder);
         Button chooseRun = button("Choose…", "training-choose-run", vm::chooseRunFolder);
-        for (Node n : new Node[] {kind, chooseData, chooseRun, preset, scale, batch}) {
+        for (Node n : new Node[] {kind, data, chooseData, run, chooseRun, preset, scale, batch}) {
             n.disableProperty().bind(active);
         }
 
@@ -145,12 +148,39 @@ public final class TrainingView extends BorderPane {
         accuracy.show(vm.history(), vm.summaryProperty().get());
     }
 
-    private static TextField pathField(String id, ObjectProperty<Path> path, String prompt) {
+    /**
+     * A path field the user can type or paste into (Enter or leaving the field commits it to
+     * {@code typed}; {@code ~} is the home folder) and that shows what a Choose… dialog picked.
+     */
+    private static TextField pathField(String id, ObjectProperty<Path> path, String prompt, Consumer<Path> typed) {
         TextField f = new TextField();
         f.setId(id);
-        f.setEditable(false);
         f.setPromptText(prompt);
-        f.textProperty().bind(Bindings.createStringBinding(() -> path.get() == null ? "" : path.get().toString(), path));
+        Runnable show = () -> f.setText(path.get() == null ? "" : path.get().toString());
+        path.addListener((o, a, b) -> show.run());
+        show.run();
+        Runnable commit = () -> {
+            String t = f.getText().strip();
+            if (t.isEmpty() || path.get() != null && t.equals(path.get().toString())) {
+                show.run();
+                return;
+            }
+            if (t.equals("~") || t.startsWith("~/")) {
+                t = System.getProperty("user.home") + t.substring(1);
+            }
+            try {
+                typed.accept(Path.of(t).toAbsolutePath().normalize());
+            } catch (java.nio.file.InvalidPathException e) {
+                // not a path on this system: keep what was there
+            }
+            show.run();
+        };
+        f.setOnAction(e -> commit.run());
+        f.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                commit.run();
+            }
+        });
         return f;
     }
 

@@ -186,4 +186,26 @@ class TrainingViewTest {
         assertEquals(null, vm.runFolderProperty().get());
         assertEquals(List.of(foreign.resolve("chapter1.tex")), Files.list(foreign).toList(), "nothing was changed");
     }
+    @Test
+    void pathsCanBeTypedOrPastedAsWellAsChosen(FxRobot robot) throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("typed-run"));
+        robot.clickOn("#training-run").write(empty.toString()).type(javafx.scene.input.KeyCode.ENTER);
+        assertEquals(empty, vm.runFolderProperty().get());
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+
+        Path foreign = Files.createDirectories(tmp.resolve("typed-thesis"));
+        Files.writeString(foreign.resolve("chapter1.tex"), "\\chapter{One}");
+        TextField run = robot.lookup("#training-run").queryAs(TextField.class);
+        robot.interact(() -> run.setText(foreign.toString()));
+        robot.clickOn("#training-run").type(javafx.scene.input.KeyCode.ENTER);
+        assertEquals(1, dialogs.errors.size(), dialogs.errors.toString());
+        assertEquals(empty, vm.runFolderProperty().get(), "the refused folder is not taken");
+        assertEquals(empty.toString(), run.getText(), "the field shows the folder in use again");
+
+        Path data = Files.createDirectories(tmp.resolve("my-data"));
+        TextField dataField = robot.lookup("#training-data").queryAs(TextField.class);
+        robot.interact(() -> dataField.setText(data.toString()));
+        robot.clickOn("#training-data").type(javafx.scene.input.KeyCode.ENTER);
+        assertEquals(data, vm.dataFolderProperty().get());
+    }
 }
