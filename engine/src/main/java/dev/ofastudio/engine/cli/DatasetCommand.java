@@ -1,0 +1,17 @@
+package dev.ofastudio.engine.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code ofa dataset}: accuracy datasets of trained supernets. */
+@Command(name = "dataset", mixinStandardHelpOptions = true,
+        description = "Accuracy datasets of a trained supernet (for 'ofa predictor train').",
+        subcommands = {DatasetBuildCommand.class})
+final class DatasetCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
