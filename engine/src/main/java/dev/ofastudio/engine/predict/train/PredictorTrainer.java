@@ -90,6 +90,7 @@ public final class PredictorTrainer {
             try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam))) {
                 trainer.initialize(new Shape(batch, in));
                 NDManager manager = trainer.getManager();
+                initializeLikePyTorch(block, manager);
                 for (int epoch = 0; epoch < config.epochs(); epoch++) {
                     cancel.throwIfCancelled();
                     int[] order = Splits.permutation(train.size(), rng);
@@ -112,6 +113,25 @@ public final class PredictorTrainer {
             }
         }
         return new Result(best, bestEpoch, bestRmse);
+    }
+
+    /**
+     * PyTorch's {@code nn.Linear} initialisation, U(±1/√fan_in) for weights and biases, which OFA's
+     * predictor starts from: the output starts near zero, so predictions start at base_acc. (DJL's
+     * Xavier default put them several units away and training first had to undo that.)
+     */
+    private static void initializeLikePyTorch(SequentialBlock block, NDManager manager) {
+        long fanIn = 0;
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            NDArray a = p.getValue().getArray();
+            if (a.getShape().dimension() == 2) {
+                fanIn = a.getShape().get(1);
+            }
+            float bound = (float) (1 / Math.sqrt(fanIn));
+            try (NDArray u = manager.randomUniform(-bound, bound, a.getShape())) {
+                a.set(u.toFloatArray());
+            }
+        }
     }
 
     private void step(Trainer trainer, NDManager manager, float[] x, float[] y, int[] order, int from, int to,
