@@ -149,6 +149,34 @@ public final class AccuracyDatasetBuilder {
     }
 
     /**
+     * The rows {@code out} already holds for this build (0 if it does not exist), or the one-line
+     * error a build would fail with: a file of another build, a foreign or damaged file.
+     */
+    public int rowsDone(Path out) throws OfaException {
+        if (!Files.exists(out)) {
+            return 0;
+        }
+        BitSet done = new BitSet(plan.size());
+        checkExisting(out, header(), done);
+        return done.cardinality();
+    }
+
+    private AccuracyDatasetFile.Content checkExisting(Path out, ObjectNode header, BitSet done) throws OfaException {
+        AccuracyDatasetFile.Content existing = AccuracyDatasetFile.read(out);
+        requireSameBuild(header, existing.header(), out);
+        int line = 3;
+        for (AccuracyRow r : existing.rows()) {
+            if (r.index() >= plan.size() || !r.config().equals(plan.get(r.index())) || done.get(r.index())) {
+                throw new OfaException(out + ": line " + line + ": expected a row of this build's sample plan "
+                        + "(each index once, with its planned config), found index " + r.index());
+            }
+            done.set(r.index());
+            line++;
+        }
+        return existing;
+    }
+
+    /**
      * Builds or continues {@code out}. Rows finish in any order; each is appended and flushed when it
      * finishes. Cancelling stops handing out sub-networks; those already running are written.
      */
@@ -160,17 +188,7 @@ public final class AccuracyDatasetBuilder {
         boolean torn = false;
         AccuracyDatasetFile.Appender appender;
         if (Files.exists(out)) {
-            AccuracyDatasetFile.Content existing = AccuracyDatasetFile.read(out);
-            requireSameBuild(header, existing.header(), out);
-            int line = 3;
-            for (AccuracyRow r : existing.rows()) {
-                if (r.index() >= plan.size() || !r.config().equals(plan.get(r.index())) || done.get(r.index())) {
-                    throw new OfaException(out + ": line " + line + ": expected a row of this build's sample plan "
-                            + "(each index once, with its planned config), found index " + r.index());
-                }
-                done.set(r.index());
-                line++;
-            }
+            AccuracyDatasetFile.Content existing = checkExisting(out, header, done);
             torn = existing.tornLastLine();
             appender = AccuracyDatasetFile.Appender.resume(existing);
         } else {

@@ -111,11 +111,12 @@ final class DatasetBuildCommand implements Callable<Integer> {
         int perWorker = threads != null ? threads : Math.max(1, cores / Math.max(1, workers));
         AccuracyDatasetBuilder builder = new AccuracyDatasetBuilder(src, ds, new AccuracyDatasetBuilder.Options(n, seed,
                 rs, holdoutImages, calib, workers, perWorker));
+        int done = builder.rowsDone(out);
         var err = spec.commandLine().getErr();
         if (!json) {
             err.printf("dataset of %s (%s): %d sub-networks at r %s on %d holdout images of %s (%d per BN "
                     + "recalibration), %d worker(s) x %d thread(s)%s%n", src.file(), src.space().id(), n, rs,
-                    holdoutImages, dir, calib, workers, perWorker, Files.exists(out) ? "; continuing " + out : "");
+                    holdoutImages, dir, calib, workers, perWorker, Files.exists(out) ? "; continuing " + out + " (" + done + " rows done)" : "");
             err.flush();
         }
         AccuracyDatasetBuilder.Summary s;

@@ -16,9 +16,13 @@ public final class AccuracyPredictors {
 
     /** Reads {@code file}, dispatching on its content. */
     public static AccuracyPredictor load(Path file) throws OfaException {
+        if (!Files.exists(file)) {
+            throw new OfaException(file + ": file not found (expected an accuracy predictor: "
+                    + PredictorFile.FORMAT + " or OFA acc_predictor.pth)");
+        }
         if (!Files.isRegularFile(file)) {
             throw new OfaException(file + ": accuracy predictor: expected a file (" + PredictorFile.FORMAT
-                    + " or OFA acc_predictor.pth), found " + (Files.exists(file) ? "a folder" : "nothing"));
+                    + " or OFA acc_predictor.pth), found a folder");
         }
         if (dev.ofastudio.engine.supernet.CheckpointFile.isCheckpoint(file)) {
             return PredictorFile.read(file);
