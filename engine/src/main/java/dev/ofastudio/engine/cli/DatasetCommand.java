@@ -6,12 +6,5 @@ import picocli.CommandLine.Command;
 @Command(name = "dataset", mixinStandardHelpOptions = true,
         description = "Accuracy datasets of a trained supernet (for 'ofa predictor train').",
         subcommands = {DatasetBuildCommand.class})
-final class DatasetCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class DatasetCommand extends CommandGroup {
 }

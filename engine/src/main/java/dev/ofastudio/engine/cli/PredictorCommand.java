@@ -6,12 +6,5 @@ import picocli.CommandLine.Command;
 @Command(name = "predictor", mixinStandardHelpOptions = true,
         description = "Accuracy predictors trained on an accuracy dataset ('ofa dataset build').",
         subcommands = {PredictorTrainCommand.class})
-final class PredictorCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class PredictorCommand extends CommandGroup {
 }

@@ -62,13 +62,7 @@ public final class OfficialAccuracyPredictor implements AccuracyPredictor {
     /** @throws IllegalArgumentException if a config is not encodable (see {@link #check}) */
     @Override
     public double[] predict(List<SubnetConfig> configs) {
-        int n = configs.size();
-        int[][] active = new int[n][Mbv3Encoding.MAX_ACTIVE];
-        int[] counts = new int[n];
-        for (int t = 0; t < n; t++) {
-            counts[t] = Mbv3Encoding.activeInputs(configs.get(t), active[t]);
-        }
-        return mlp.predict(active, counts);
+        return mlp.predict(configs, Mbv3Encoding::activeInputs, Mbv3Encoding.MAX_ACTIVE);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.ofastudio.engine.predict;
 
+import dev.ofastudio.engine.space.SubnetConfig;
 import java.util.List;
 
 /**
@@ -78,6 +79,23 @@ public final class OneHotMlp {
     /** Hidden layers (3 in OFA). */
     public int hiddenLayers() {
         return 1 + hiddenT.size();
+    }
+
+    /** Writes the indices of a config's one-inputs into {@code out} and returns how many there are. */
+    @FunctionalInterface
+    public interface Encoder {
+        int activeInputs(SubnetConfig config, int[] out);
+    }
+
+    /** One output per config, encoded by {@code encoder} into at most {@code maxActive} ones each. */
+    public double[] predict(List<SubnetConfig> configs, Encoder encoder, int maxActive) {
+        int n = configs.size();
+        int[][] active = new int[n][maxActive];
+        int[] counts = new int[n];
+        for (int t = 0; t < n; t++) {
+            counts[t] = encoder.activeInputs(configs.get(t), active[t]);
+        }
+        return predict(active, counts);
     }
 
     /**

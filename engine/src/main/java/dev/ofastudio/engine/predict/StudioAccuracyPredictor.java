@@ -85,13 +85,7 @@ public final class StudioAccuracyPredictor implements AccuracyPredictor {
     /** @throws IllegalArgumentException if a config is not encodable (see {@link #check}) */
     @Override
     public double[] predict(List<SubnetConfig> configs) {
-        int n = configs.size();
-        int[][] active = new int[n][SpaceEncoding.maxActive()];
-        int[] counts = new int[n];
-        for (int t = 0; t < n; t++) {
-            counts[t] = encoding.activeInputs(configs.get(t), active[t]);
-        }
-        return mlp.predict(active, counts);
+        return mlp.predict(configs, encoding::activeInputs, SpaceEncoding.maxActive());
     }
 
     @Override

@@ -32,13 +32,7 @@ class PredictorCommandsTest {
     Path dir;
 
     private static void assertOneLineError(CliRun r, String... fragments) {
-        assertEquals(OfaCli.EXIT_INPUT, r.code(), r.err());
-        String line = r.err().strip();
-        assertFalse(line.contains("\n"), line);
-        assertTrue(line.startsWith("ofa: error: "), line);
-        for (String f : fragments) {
-            assertTrue(line.contains(f), "'" + f + "' not in: " + line);
-        }
+        r.assertInputError(fragments);
     }
 
     @Test
