@@ -12,6 +12,7 @@ import dev.ofastudio.app.pareto.SelectionDetailsView;
 import dev.ofastudio.app.present.PresentView;
 import dev.ofastudio.app.render.ParetoRenderer;
 import dev.ofastudio.app.project.ProjectSwitcher;
+import dev.ofastudio.app.training.TrainingView;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -43,12 +44,13 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.controlsfx.control.StatusBar;
 
 /**
- * The main window's content: menu, inputs panel, Pareto chart with board toggles, the selection
- * panes (diagram, heatmap, details), and a status bar with progress and Cancel. The project
- * switcher heads the inputs panel.
+ * The main window's content: menu; a Design tab with the inputs panel, Pareto chart with board
+ * toggles and the selection panes (diagram, heatmap, details); a Training tab; and a status bar
+ * with progress and Cancel. The project switcher heads the inputs panel.
  */
 public final class MainView extends BorderPane {
     private final Studio studio;
@@ -110,7 +112,10 @@ public final class MainView extends BorderPane {
         SplitPane main = new SplitPane(inputs, right);
         main.setDividerPositions(0.22);
         SplitPane.setResizableWithParent(inputs, false);
-        setCenter(main);
+        // Design is the studio's work on a predictor; Training makes supernets (and later predictors).
+        TabPane pages = new TabPane(tab("Design", main), tab("Training", new TrainingView(studio.training())));
+        pages.setId("mainTabs");
+        setCenter(pages);
         setBottom(statusBar());
     }
 
@@ -153,7 +158,7 @@ public final class MainView extends BorderPane {
                 item("Save workspace…", "menuSaveWorkspace", ws::save,
                         new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN)),
                 new javafx.scene.control.SeparatorMenuItem(),
-                item("Quit", "menuQuit", () -> ((Stage) getScene().getWindow()).close(),
+                item("Quit", "menuQuit", this::requestClose,
                         new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN)));
         Menu export = new Menu("Export", null,
                 item("Selected sub-network…", "menuExportSelected", ex::exportSelected,
@@ -236,6 +241,27 @@ public final class MainView extends BorderPane {
         });
         bar.getRightItems().add(cancel);
         return bar;
+    }
+
+    /**
+     * Closes the window the way its close button does, so the same guard applies: a running
+     * training job is first paused at a step boundary (the studio asks).
+     */
+    private void requestClose() {
+        Stage stage = (Stage) getScene().getWindow();
+        stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
+    }
+
+    /**
+     * Guards the window's close: while a training job runs, the studio asks to pause it and
+     * closes once it has stopped at a step boundary, so its run folder stays resumable.
+     */
+    public void guardClose(Stage stage) {
+        stage.setOnCloseRequest(e -> {
+            if (!studio.training().allowClose(stage::close)) {
+                e.consume();
+            }
+        });
     }
 
     /** Opens the full-screen demo view; Esc closes it. */

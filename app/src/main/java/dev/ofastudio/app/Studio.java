@@ -25,6 +25,7 @@ import dev.ofastudio.app.service.DialogService;
 import dev.ofastudio.app.service.FileDialogSpec;
 import dev.ofastudio.app.service.TaskExecutor;
 import dev.ofastudio.app.settings.StudioSettings;
+import dev.ofastudio.app.training.TrainingViewModel;
 import dev.ofastudio.app.workspace.WorkspaceViewModel;
 import dev.ofastudio.app.diagram.DiagramViewModel;
 import dev.ofastudio.app.heatmap.BoardAnalyzer;
@@ -56,6 +57,7 @@ public final class Studio {
     private final RooflineViewModel roofline;
     private final CalibrationViewModel calibration;
     private final ClaimViewModel claim;
+    private final TrainingViewModel training;
 
     /**
      * @param heatmapBoards per-layer analyzers of the shipped boards, by board id: the heatmap
@@ -89,6 +91,9 @@ public final class Studio {
         diagram = new DiagramViewModel(executor);
         roofline = new RooflineViewModel(shippedModels());
         calibration = new CalibrationViewModel(dialogs, executor, inputs);
+        // The networks the user measured appear on the chart as marked points.
+        calibration.resultProperty().addListener((o, a, r) -> pareto.showMeasured(r));
+        training = TrainingViewModel.withDefaults(dialogs, executor::runOnUiThread);
         claim = new ClaimViewModel(executor, dialogs, inputs, EvolutionConfig.defaults().withPopulation(100, 100)
                 .withSeed(1));
         // The diagram and the heatmap follow the chart's selection.
@@ -153,6 +158,11 @@ public final class Studio {
             }
         }
         return out;
+    }
+
+    /** The Training tab: supernet training runs (start, pause, resume) and their curves. */
+    public TrainingViewModel training() {
+        return training;
     }
 
     public ClaimViewModel claim() {

@@ -41,6 +41,7 @@ public final class StudioApp extends Application {
         studio = new Studio(new EngineInputLoaders(), new FxDialogService(() -> stage), executor, settings,
                 EvolutionBudgetSearch.ofaDefaults(), heatmapBoards());
         MainView view = new MainView(studio);
+        view.guardClose(stage);
         stage.setTitle("OFA Studio");
         AppIcons.apply(stage);
         // 1500×940 where the screen has room, else the screen's usable area (1280×720 laptops).
@@ -83,6 +84,12 @@ public final class StudioApp extends Application {
         }
         if (studio != null) {
             studio.weights().close();
+            try {
+                // The window is gone: waiting here for a running job's checkpoint blocks no one.
+                studio.training().shutdown();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -154,6 +154,14 @@ public final class ParetoView extends Pane {
             x0 = Math.min(x0, m.latencyMs());
             x1 = Math.max(x1, m.latencyMs());
         }
+        for (PlotData.Measured m : d.measured()) {
+            x0 = Math.min(x0, m.latencyMs());
+            x1 = Math.max(x1, m.latencyMs());
+            if (!m.onAxis()) {
+                y0 = Math.min(y0, m.accuracy());
+                y1 = Math.max(y1, m.accuracy());
+            }
+        }
         if (!(x1 > x0) || !(y1 > y0)) {
             return vp;
         }
@@ -164,16 +172,18 @@ public final class ParetoView extends Pane {
 
     private void onMove(MouseEvent e) {
         PlotData d = vm.plotBinding().get();
-        int row = PointPicker.nearest(d, viewport, e.getX(), e.getY(), PICK_RADIUS);
+        // A measured network's glyph sits above the cloud, so it is picked first.
+        int measured = PointPicker.nearestMeasured(d, viewport, e.getX(), e.getY(), PICK_RADIUS);
+        int row = measured >= 0 ? -1 : PointPicker.nearest(d, viewport, e.getX(), e.getY(), PICK_RADIUS);
         vm.hover(row);
         boolean nearBudget = nearBudget(e.getX());
         canvas.setCursor(nearBudget ? javafx.scene.Cursor.H_RESIZE : row >= 0 ? javafx.scene.Cursor.HAND
                 : javafx.scene.Cursor.DEFAULT);
-        if (row < 0) {
+        if (row < 0 && measured < 0) {
             tooltip.setVisible(false);
             return;
         }
-        tooltip.setText(vm.describe(row));
+        tooltip.setText(measured >= 0 ? vm.describeMeasured(measured) : vm.describe(row));
         tooltip.autosize();
         double tx = e.getX() + 14;
         double ty = e.getY() + 14;
@@ -281,6 +291,11 @@ public final class ParetoView extends Pane {
 
     public Viewport viewport() {
         return viewport;
+    }
+
+    /** Canvas coordinates of measured network {@code k}'s glyph (for tests). */
+    public double[] screenOfMeasured(int k) {
+        return ParetoRenderer.measuredCentre(viewport, vm.plotBinding().get().measured().get(k));
     }
 
     /** Canvas coordinates of a row on board {@code b} (for tests and the frame-time harness). */

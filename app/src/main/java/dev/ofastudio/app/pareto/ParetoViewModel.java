@@ -1,23 +1,29 @@
 package dev.ofastudio.app.pareto;
 
 import dev.ofastudio.app.inputs.InputsViewModel;
-import dev.ofastudio.engine.study.LatencySource;
 import dev.ofastudio.app.inputs.Problems;
 import dev.ofastudio.app.render.PlotData;
 import dev.ofastudio.app.service.BackgroundTask;
 import dev.ofastudio.app.service.DialogService;
 import dev.ofastudio.app.service.TaskExecutor;
 import dev.ofastudio.engine.OfaException;
+import dev.ofastudio.engine.io.SubnetConfigJson;
+import dev.ofastudio.engine.latency.measure.Measurement;
+import dev.ofastudio.engine.latency.profile.ProfileCalibrator;
+import dev.ofastudio.engine.predict.AccuracyPredictor;
 import dev.ofastudio.engine.space.SearchSpace;
 import dev.ofastudio.engine.space.SubnetConfig;
 import dev.ofastudio.engine.study.LatencySource;
+import dev.ofastudio.engine.study.MeasuredNet;
 import dev.ofastudio.engine.study.ReferenceMarkers;
 import dev.ofastudio.engine.study.ResultTable;
 import dev.ofastudio.engine.study.Sweep;
 import dev.ofastudio.engine.study.SweepEvaluator;
 import dev.ofastudio.engine.study.SweepRequest;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
@@ -53,6 +59,7 @@ public final class ParetoViewModel {
     private final ObjectProperty<ResultTable> table = new SimpleObjectProperty<>(ResultTable.empty(List.of()));
     private final ObjectProperty<SearchSpace> resultSpace = new SimpleObjectProperty<>();
     private final ObjectProperty<ReferenceMarkers> references = new SimpleObjectProperty<>(ReferenceMarkers.empty());
+    private final ObjectProperty<List<MeasuredNet>> measured = new SimpleObjectProperty<>(List.of());
     private final ObservableList<BooleanProperty> visible = FXCollections.observableArrayList(
             p -> new Observable[] {p});
     private final IntegerProperty chosenBoard = new SimpleIntegerProperty(-1);
@@ -88,8 +95,8 @@ public final class ParetoViewModel {
         });
         selectedRow.addListener((o, a, r) -> selected.set(r.intValue() < 0 || r.intValue() >= table.get().size()
                 ? null : SelectedNet.of(table.get(), r.intValue(), resultSpace.get(), sweepBoards)));
-        plot = Bindings.createObjectBinding(this::buildPlot, table, references, visible, chosenBoard, budgetMs,
-                selectedRow, hoveredRow);
+        plot = Bindings.createObjectBinding(this::buildPlot, table, references, measured, visible, chosenBoard,
+                budgetMs, selectedRow, hoveredRow);
     }
 
     private PlotData buildPlot() {
@@ -112,8 +119,76 @@ public final class ParetoViewModel {
                 }
             }
         }
+        List<PlotData.Measured> ms = new ArrayList<>();
+        for (MeasuredNet m : measured.get()) {
+            ms.add(new PlotData.Measured(shortName(m.network()), m.latencyMs(), m.top1()));
+        }
         return new PlotData(t.boards(), vis, lat, t.accuracyColumn(), t.originColumn(), t.frontsView(), markers, chosen,
-                budgetMs.get(), selectedRow.get(), hoveredRow.get());
+                budgetMs.get(), selectedRow.get(), hoveredRow.get(), ms,
+                measured.get().isEmpty() ? "" : measured.get().get(0).board());
+    }
+
+    /**
+     * Marks the networks of a calibration on the chart (null clears them): configs of the project's
+     * space at their predicted accuracy, reference networks at their published one, the rest on the
+     * latency axis.
+     */
+    public void showMeasured(ProfileCalibrator.Result r) {
+        measured.set(r == null ? List.of() : MeasuredNet.of(r, this::predictedTop1));
+    }
+
+    /** A config file's name without its folder (the chart has no room for paths); reference specs as they are. */
+    private static String shortName(String spec) {
+        int slash = Math.max(spec.lastIndexOf('/'), spec.lastIndexOf('\\'));
+        return slash >= 0 ? spec.substring(slash + 1) : spec;
+    }
+
+    public ObjectProperty<List<MeasuredNet>> measuredProperty() {
+        return measured;
+    }
+
+    /** Predicted top-1 (%) of an OFA config spec {@code FILE.json[@WIDTH]} in the project's space, else NaN. */
+    private double predictedTop1(String spec) {
+        String s = spec.strip();
+        int at = s.lastIndexOf('@');
+        String file = at > 0 ? s.substring(0, at) : s;
+        SearchSpace space = resultSpace.get() != null ? resultSpace.get() : inputs.spaceProperty().get();
+        AccuracyPredictor p = inputs.predictorProperty().get();
+        if (!file.toLowerCase(Locale.ROOT).endsWith(".json") || space == null || p == null || !p.supports(space)) {
+            return Double.NaN;
+        }
+        try {
+            double width = at > 0 ? Double.parseDouble(s.substring(at + 1)) : 1.0;
+            SubnetConfig c = SubnetConfigJson.read(Path.of(file));
+            if (width != space.widthMult()) {
+                return Double.NaN;
+            }
+            space.validate(c);
+            return 100 * p.predict(c);
+        } catch (OfaException | RuntimeException e) {
+            // Not a config of this space: it is placed like any other network without a known accuracy.
+            return Double.NaN;
+        }
+    }
+
+    /** The tooltip text of measured network {@code k}: its name, "measured", the board, latency and accuracy. */
+    public String describeMeasured(int k) {
+        List<MeasuredNet> all = measured.get();
+        if (k < 0 || k >= all.size()) {
+            return "";
+        }
+        MeasuredNet m = all.get(k);
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s: measured on %s%n", m.network(), m.board()));
+        if (m.kind() == Measurement.Kind.E2E) {
+            sb.append(String.format(Locale.ROOT, "%.3f ms end to end (measured)", m.measuredMs()));
+        } else {
+            sb.append(String.format(Locale.ROOT, "%.3f ms = %.3f ms DPU (measured) + %.3f ms per-frame overhead",
+                    m.latencyMs(), m.measuredMs(), m.latencyMs() - m.measuredMs()));
+        }
+        sb.append('\n').append(m.hasAccuracy()
+                ? String.format(Locale.ROOT, "top-1 %.1f%% (%s)", m.top1(), m.accuracySource())
+                : "accuracy unknown: marked on the latency axis");
+        return sb.toString();
     }
 
     /** Runs the cloud and the budget sweep on every enabled source, replacing the results. */

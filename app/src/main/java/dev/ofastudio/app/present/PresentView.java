@@ -29,7 +29,9 @@ public final class PresentView extends BorderPane {
             strip.getChildren().clear();
             for (var h : vm.headlinesBinding().get()) {
                 Label value = new Label(h.value());
-                value.setStyle("-fx-font-size: 34px; -fx-font-weight: bold; -fx-text-fill: #0b3d91;");
+                // Gains are the headline; hardware context (GOPS/s, ops/B) is shown, never dressed as a win.
+                value.setStyle(h.score() ? "-fx-font-size: 34px; -fx-font-weight: bold; -fx-text-fill: #0b3d91;"
+                        : "-fx-font-size: 26px; -fx-text-fill: #555;");
                 Label caption = new Label(h.caption());
                 caption.setWrapText(true);
                 caption.setMaxWidth(380);
@@ -72,7 +74,7 @@ public final class PresentView extends BorderPane {
                 boolean score = row.metric().equals("Latency") || row.metric().equals("Top-1");
                 boolean better = score && (row.higherIsBetter() ? row.selected() > row.baseline()
                         : row.selected() < row.baseline());
-                Label sel = big(fmt(row.selected()) + " " + row.unit(), true);
+                Label sel = big(fmt(row.selected()) + " " + row.unit(), score);
                 sel.setStyle(sel.getStyle() + (better ? "-fx-text-fill: #007a33;" : ""));
                 table.addColumn(col++, big(row.metric(), false), sel, big(fmt(row.baseline()) + " " + row.unit(), false));
             }

@@ -27,7 +27,7 @@ public final class PresentViewModel {
     }
 
     /** A headline number with a plain-language caption, e.g. "+11.3 pts" / "top-1 at MobileNetV2's latency on ZCU102". */
-    public record Headline(String value, String caption) {
+    public record Headline(String value, String caption, boolean score) {
     }
 
     private final ObjectBinding<Comparison> comparison;
@@ -70,23 +70,23 @@ public final class PresentViewModel {
         if (!Double.isNaN(bestAcc)) {
             out.add(new Headline(String.format("%+.1f pts", bestAcc - refTop1),
                     String.format("top-1 at MobileNetV2's latency on %s (%.1f%% vs %.1f%% in %.2f ms)", board, bestAcc,
-                            refTop1, refLat)));
+                            refTop1, refLat), true));
         }
         if (!Double.isNaN(fastest)) {
             out.add(new Headline(String.format("%.2f× faster", refLat / fastest),
-                    String.format("at MobileNetV2's top-1 on %s (%.2f ms vs %.2f ms)", board, fastest, refLat)));
+                    String.format("at MobileNetV2's top-1 on %s (%.2f ms vs %.2f ms)", board, fastest, refLat), true));
         }
         if (!c.rows().isEmpty()) {
             Row gops = c.rows().get(3);
             Row opb = c.rows().get(2);
             if (!Double.isNaN(gops.selected())) {
                 out.add(new Headline(String.format("%.0f GOPS/s", gops.selected()), String.format(
-                        "achieved by the selected net on the DPU (MobileNetV2: %.0f GOPS/s)", gops.baseline())));
+                        "achieved by the selected net on the DPU (MobileNetV2: %.0f GOPS/s)", gops.baseline()), false));
             }
             if (!Double.isNaN(opb.selected())) {
                 out.add(new Headline(String.format("%.1f ops/B", opb.selected()), String.format("arithmetic intensity "
                         + "of the selected net (MobileNetV2: %.1f); more ops per byte leans less on DDR bandwidth",
-                        opb.baseline())));
+                        opb.baseline()), false));
             }
         }
         return out;

@@ -10,7 +10,8 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * Paints the accuracy-vs-latency chart on one canvas, layer by layer (grid and axes, random
- * cloud, search histories, Pareto fronts, reference markers, budget line, selection, legend),
+ * cloud, search histories, Pareto fronts, reference markers, budget line, measured networks,
+ * selection, legend),
  * each inside {@code save}/{@code restore}. Points are blended into one image per frame
  * ({@link PointRaster}); nothing is allocated per point.
  */
@@ -20,6 +21,9 @@ public final class ParetoRenderer {
             Color.web("#009E73"), Color.web("#CC79A7"), Color.web("#E69F00"), Color.web("#56B4E9"));
     static final Color BUDGET = Color.web("#C00000");
     static final Color MARKER = Color.web("#555555");
+    /** Measured networks: Okabe–Ito yellow (not a board colour) with a black outline. */
+    public static final Color MEASURED = Color.web("#F0E442");
+    static final double MEASURED_RADIUS = 6;
 
     private final double fontScale;
     private final PointRaster raster = new PointRaster();
@@ -55,6 +59,7 @@ public final class ParetoRenderer {
             drawFronts(gc, vp, data);
             drawMarkers(gc, vp, data);
             drawBudget(gc, vp, data);
+            drawMeasured(gc, vp, data);
             drawHighlight(gc, vp, data, data.hovered(), 5, Color.gray(0.1), 1.5);
             drawHighlight(gc, vp, data, data.selected(), 7, Color.BLACK, 2.5);
         } finally {
@@ -183,6 +188,67 @@ public final class ParetoRenderer {
         gc.restore();
     }
 
+    /**
+     * Screen centre of a measured network's glyph: a diamond at (latency, accuracy), or, with no
+     * known accuracy, a triangle on the latency axis (a rug tick inside the plot's bottom edge).
+     */
+    public static double[] measuredCentre(Viewport vp, PlotData.Measured m) {
+        double y = m.onAxis() ? vp.top() + vp.height() - MEASURED_RADIUS - 1 : vp.screenY(m.accuracy());
+        return new double[] {vp.screenX(m.latencyMs()), y};
+    }
+
+    private void drawMeasured(GraphicsContext gc, Viewport vp, PlotData d) {
+        gc.save();
+        gc.setLineWidth(1.5);
+        gc.setFont(font(10, true));
+        gc.setTextBaseline(VPos.BOTTOM);
+        double r = MEASURED_RADIUS * fontScale;
+        for (PlotData.Measured m : d.measured()) {
+            double[] c = measuredCentre(vp, m);
+            if (m.onAxis()) {
+                triangle(gc, c[0], c[1], r);
+            } else {
+                diamond(gc, c[0], c[1], r);
+            }
+            gc.setFill(Color.BLACK);
+            // Near the right edge the label goes to the left of the glyph.
+            boolean left = c[0] + r + 2 + m.label().length() * 6 * fontScale > vp.left() + vp.width();
+            gc.setTextAlign(left ? TextAlignment.RIGHT : TextAlignment.LEFT);
+            gc.fillText(m.label(), left ? c[0] - r - 2 : c[0] + r + 2, c[1] - 2);
+        }
+        gc.restore();
+    }
+
+    private static void diamond(GraphicsContext gc, double x, double y, double r) {
+        double[] xs = {x, x + r, x, x - r};
+        double[] ys = {y - r, y, y + r, y};
+        gc.setFill(MEASURED);
+        gc.fillPolygon(xs, ys, 4);
+        gc.setStroke(Color.BLACK);
+        gc.strokePolygon(xs, ys, 4);
+    }
+
+    private static void triangle(GraphicsContext gc, double x, double y, double r) {
+        double[] xs = {x - r, x + r, x};
+        double[] ys = {y + r, y + r, y - r};
+        gc.setFill(MEASURED);
+        gc.fillPolygon(xs, ys, 3);
+        gc.setStroke(Color.BLACK);
+        gc.strokePolygon(xs, ys, 3);
+    }
+
+    /** The legend's lines: one per board, then the measured networks' entry when there are any. */
+    public static List<String> legendEntries(PlotData d) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int b = 0; b < d.boards().size(); b++) {
+            out.add(d.boards().get(b) + (b == d.chosen() ? "  (chosen)" : ""));
+        }
+        if (!d.measured().isEmpty()) {
+            out.add("measured on " + d.measuredOn() + " (" + d.measured().size() + ")");
+        }
+        return out;
+    }
+
     private void drawBudget(GraphicsContext gc, Viewport vp, PlotData d) {
         if (Double.isNaN(d.budgetMs())) {
             return;
@@ -224,26 +290,34 @@ public final class ParetoRenderer {
     }
 
     private void drawLegend(GraphicsContext gc, Viewport vp, PlotData d) {
-        if (d.boards().isEmpty()) {
+        if (d.boards().isEmpty() && d.measured().isEmpty()) {
             return;
         }
         gc.save();
         gc.setFont(font(12, false));
         gc.setTextBaseline(VPos.CENTER);
+        List<String> lines = legendEntries(d);
         double lineH = 18 * fontScale;
         double w = 200 * fontScale;
         double x = vp.left() + vp.width() - w - 10;
-        double y = vp.top() + vp.height() - 10 - lineH * d.boards().size() - 8;
+        double y = vp.top() + vp.height() - 10 - lineH * lines.size() - 8;
         gc.setFill(Color.rgb(255, 255, 255, 0.85));
-        gc.fillRect(x, y, w, lineH * d.boards().size() + 8);
+        gc.fillRect(x, y, w, lineH * lines.size() + 8);
         gc.setStroke(Color.gray(0.7));
-        gc.strokeRect(x, y, w, lineH * d.boards().size() + 8);
-        for (int b = 0; b < d.boards().size(); b++) {
+        gc.strokeRect(x, y, w, lineH * lines.size() + 8);
+        for (int b = 0; b < lines.size(); b++) {
             double cy = y + 4 + lineH * (b + 0.5);
-            gc.setFill(d.visible()[b] ? boardColor(b) : Color.gray(0.8));
-            gc.fillRect(x + 8, cy - 5 * fontScale, 10 * fontScale, 10 * fontScale);
-            gc.setFill(d.visible()[b] ? Color.gray(0.1) : Color.gray(0.6));
-            gc.fillText(d.boards().get(b) + (b == d.chosen() ? "  (chosen)" : ""), x + 24 * fontScale, cy);
+            boolean board = b < d.boards().size();
+            boolean shown = !board || d.visible()[b];
+            if (board) {
+                gc.setFill(shown ? boardColor(b) : Color.gray(0.8));
+                gc.fillRect(x + 8, cy - 5 * fontScale, 10 * fontScale, 10 * fontScale);
+            } else {
+                gc.setLineWidth(1.5);
+                diamond(gc, x + 13 * fontScale, cy, 5 * fontScale);
+            }
+            gc.setFill(shown ? Color.gray(0.1) : Color.gray(0.6));
+            gc.fillText(lines.get(b), x + 24 * fontScale, cy);
         }
         gc.restore();
     }

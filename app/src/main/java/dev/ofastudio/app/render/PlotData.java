@@ -19,9 +19,29 @@ import java.util.List;
  * @param budgetMs   the budget line (NaN: none)
  * @param selected   selected row (-1: none)
  * @param hovered    hovered row (-1: none)
+ * @param measured   networks measured on a board (calibration), drawn as marked points
+ * @param measuredOn the board they were measured on (legend text)
  */
 public record PlotData(List<String> boards, boolean[] visible, double[][] latency, double[] accuracy, int[] origin,
-        int[][] fronts, List<Marker> markers, int chosen, double budgetMs, int selected, int hovered) {
+        int[][] fronts, List<Marker> markers, int chosen, double budgetMs, int selected, int hovered,
+        List<Measured> measured, String measuredOn) {
+
+    /** Without measured networks. */
+    public PlotData(List<String> boards, boolean[] visible, double[][] latency, double[] accuracy, int[] origin,
+            int[][] fronts, List<Marker> markers, int chosen, double budgetMs, int selected, int hovered) {
+        this(boards, visible, latency, accuracy, origin, fronts, markers, chosen, budgetMs, selected, hovered,
+                List.of(), "");
+    }
+
+    /**
+     * A measured network at its measured latency; with an accuracy (NaN: unknown) it is a point,
+     * without one a tick on the latency axis.
+     */
+    public record Measured(String label, double latencyMs, double accuracy) {
+        public boolean onAxis() {
+            return Double.isNaN(accuracy);
+        }
+    }
 
     /** A labelled vertical line: a reference network at its latency on the chosen board. */
     public record Marker(String label, double latencyMs, double accuracy) {

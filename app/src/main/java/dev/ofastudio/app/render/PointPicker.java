@@ -32,6 +32,21 @@ public final class PointPicker {
         return best;
     }
 
+    /** The measured network nearest to (px, py) within {@code radius} pixels, or -1. */
+    public static int nearestMeasured(PlotData data, Viewport vp, double px, double py, double radius) {
+        int best = -1;
+        double bestD2 = radius * radius;
+        for (int k = 0; k < data.measured().size(); k++) {
+            double[] c = ParetoRenderer.measuredCentre(vp, data.measured().get(k));
+            double d2 = (c[0] - px) * (c[0] - px) + (c[1] - py) * (c[1] - py);
+            if (d2 <= bestD2) {
+                bestD2 = d2;
+                best = k;
+            }
+        }
+        return best;
+    }
+
     /** The board of the nearest point (the first visible one that draws the row), or -1. */
     public static int boardOf(PlotData data, int row) {
         if (row < 0) {

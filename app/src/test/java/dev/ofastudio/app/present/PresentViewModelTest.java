@@ -80,5 +80,8 @@ class PresentViewModelTest {
         // 73.5 % >= 72 % already at half MobileNetV2's latency.
         assertEquals(String.format("%.2f× faster", 2.0), h.get(1).value());
         assertTrue(h.get(3).caption().contains("MobileNetV2"), "intensity is given next to MobileNetV2's");
+        // Gains are scores; GOPS/s and intensity are context and never styled as a win.
+        assertTrue(h.get(0).score() && h.get(1).score());
+        assertTrue(!h.get(2).score() && !h.get(3).score(), "context headlines: " + h);
     }
 }

@@ -1,6 +1,5 @@
 package dev.ofastudio.engine.accuracy;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,6 +18,7 @@ import dev.ofastudio.engine.space.SearchSpaces;
 import dev.ofastudio.engine.space.SubnetConfig;
 import dev.ofastudio.engine.supernet.OfaSupernet;
 import dev.ofastudio.engine.supernet.SupernetFiles;
+import dev.ofastudio.engine.supernet.TorchThreads;
 import dev.ofastudio.engine.train.SubnetEvaluator;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -249,8 +249,8 @@ public final class AccuracyDatasetBuilder {
     /** One worker: its own supernet copy and intra-op thread count, then sub-networks until none are left. */
     private void work(ConcurrentLinkedQueue<Integer> queue, AccuracyDatasetFile.Appender appender,
             Cancellation cancel, AtomicReference<Throwable> failure, Runnable onRow) throws OfaException {
-        Engine.getInstance();
-        // libtorch's OpenMP thread count is a per-thread setting: set it on the worker itself.
+        // Grad mode and libtorch's OpenMP thread count are per-thread settings: set them on the worker itself.
+        TorchThreads.prepare();
         JniUtils.setNumThreads(options.threadsPerWorker());
         try (NDManager manager = NDManager.newBaseManager()) {
             OfaSupernet net = SupernetFiles.load(supernet.file(), manager);

@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             DatasetCommand.class,
             PredictorCommand.class,
             ExportCommand.class,
+            SupernetCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class OfaCli implements Runnable {

@@ -11,22 +11,19 @@ import java.util.List;
  * headline), with its published ImageNet top-1 in %.
  */
 public record ReferenceNet(String name, double top1, NetworkDescription network) {
-    /**
-     * MobileNetV1 and V2 with the top-1 of their papers (Howard et al. 2017, Table 8; Sandler et
-     * al. 2018, Table 4), ResNet-18 with torchvision's model card, all at 224.
-     */
-    private static final Object[][] STANDARD = {
-        {"mobilenetv1", "MobileNetV1", 70.6},
-        {"mobilenetv2", "MobileNetV2", 72.0},
-        {"resnet18", "ResNet-18", 69.76},
+    /** MobileNetV1, V2 and ResNet-18 at 224, with their published top-1 ({@link PublishedTop1}). */
+    private static final String[][] STANDARD = {
+        {"mobilenetv1", "MobileNetV1"},
+        {"mobilenetv2", "MobileNetV2"},
+        {"resnet18", "ResNet-18"},
     };
 
     public static List<ReferenceNet> standard() {
         List<ReferenceNet> out = new ArrayList<>();
-        for (Object[] r : STANDARD) {
+        for (String[] r : STANDARD) {
             try {
-                out.add(new ReferenceNet((String) r[1], (Double) r[2],
-                        ReferenceNetworks.describe((String) r[0], 1.0, 224)));
+                out.add(new ReferenceNet(r[1], PublishedTop1.top1(r[0], 1.0, 224).orElseThrow(),
+                        ReferenceNetworks.describe(r[0], 1.0, 224)));
             } catch (OfaException e) {
                 throw new IllegalStateException("reference network " + r[0] + " cannot be described", e);
             }

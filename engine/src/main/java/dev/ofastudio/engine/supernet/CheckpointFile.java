@@ -178,6 +178,15 @@ public final class CheckpointFile {
         return new Tensor(key, shape, DType.FLOAT32, b);
     }
 
+    /** A float16 tensor of the given shape (values rounded to nearest, ties to even). */
+    public static Tensor halves(String key, long[] shape, float[] values) {
+        ByteBuffer b = ByteBuffer.allocate(values.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < values.length; i++) {
+            b.putShort(i * 2, dev.ofastudio.engine.io.pth.HalfFloats.floatToHalf(values[i]));
+        }
+        return new Tensor(key, shape, DType.FLOAT16, b);
+    }
+
     /** An int64 scalar (num_batches_tracked). */
     public static Tensor longScalar(String key, long value) {
         ByteBuffer b = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);

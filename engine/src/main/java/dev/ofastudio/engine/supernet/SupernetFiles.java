@@ -169,6 +169,27 @@ public final class SupernetFiles {
         dev.ofastudio.engine.io.pth.PthWriter.writeStateDict(file, tensors(net.stateDict(), net.allBatchNorms()));
     }
 
+    /**
+     * Rewrites supernet checkpoint {@code in} with its float32 weights as float16 (half the size:
+     * what a project ships for weight export). Everything else, the header included, is copied;
+     * the header gains {@code "precision": "float16"}. Loading widens the weights back to float32.
+     */
+    public static void saveHalf(Path in, Path out) throws OfaException {
+        CheckpointFile.Content c = CheckpointFile.read(in);
+        if (!"supernet".equals(c.header().path("kind").asText())) {
+            throw new OfaException(in + ": field kind: expected a supernet checkpoint, found '"
+                    + c.header().path("kind").asText() + "'");
+        }
+        Map<String, Tensor> half = new LinkedHashMap<>();
+        for (Tensor t : c.tensors().tensors()) {
+            half.put(t.key(), t.dtype() == dev.ofastudio.engine.io.pth.DType.FLOAT32
+                    ? CheckpointFile.halves(t.key(), t.shape(), t.toFloatArray()) : t);
+        }
+        ObjectNode h = c.header().deepCopy();
+        h.put("precision", "float16");
+        CheckpointFile.write(out, h, half);
+    }
+
     /** The space a checkpoint header records. */
     public static Mbv3Space space(JsonNode header, Path file) throws OfaException {
         return spaceFromHeader(header, file);

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  *   .ofa-run          marker
- *   run.json          preset, data, space, schedule (written once)
+ *   run.json          preset, data, space, schedule (rewritten at each start; first start time kept)
  *   checkpoint.ofa    weights + optimizer + trainer state, replaced atomically every N steps
  *   teacher.ofa       the full network after the teacher phase (distillation target)
  *   metrics.jsonl     one JSON object per line: steps and evaluations (the studio plots it)

@@ -31,6 +31,7 @@ import dev.ofastudio.engine.supernet.ChannelSorter;
 import dev.ofastudio.engine.supernet.CheckpointFile;
 import dev.ofastudio.engine.supernet.OfaSupernet;
 import dev.ofastudio.engine.supernet.SupernetFiles;
+import dev.ofastudio.engine.supernet.TorchThreads;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -118,10 +119,15 @@ public final class SupernetTrainer {
         return preset.phases().stream().mapToLong(this::phaseSteps).sum();
     }
 
-    /** Trains from the run folder's checkpoint (if any) to the end. */
+    /**
+     * Trains from the run folder's checkpoint (if any) to the end. Cancelled, it stops at the next
+     * step boundary after saving a checkpoint there (a pause: running again resumes at that step);
+     * the phase reports and the final evaluation finish before the check.
+     */
     public void run() throws OfaException, CancelledException {
         // Seeds libtorch's generator: weight initialisation and dropout masks repeat run to run.
         Engine.getInstance().setRandomSeed((int) preset.seed());
+        TorchThreads.prepare();
         try (NDManager manager = NDManager.newBaseManager()) {
             OfaSupernet net = new OfaSupernet(space, preset.dropout());
             int r0 = preset.resolutions().get(0);
@@ -133,9 +139,8 @@ public final class SupernetTrainer {
                 state = restore(net, sgd, manager);
                 log.println("resumed at phase " + preset.phases().get(Math.min(state.phase(),
                         preset.phases().size() - 1)).name() + ", step " + state.step() + " (global " + state.globalStep() + ")");
-            } else {
-                writeRunInfo();
             }
+            writeRunInfo();
             OfaSupernet teacher = null;
             for (int p = state.phase(); p < preset.phases().size(); p++) {
                 PhaseSpec phase = preset.phases().get(p);
@@ -173,7 +178,13 @@ public final class SupernetTrainer {
         double lossSum = 0;
         int lossCount = 0;
         for (long t = state.step(); t < total; t++) {
-            cancel.throwIfCancelled();
+            if (cancel.isCancelled()) {
+                // A pause: keep the steps done since the last checkpoint, so a resume starts exactly here.
+                if (t > firstStep) {
+                    saveCheckpoint(net, sgd, new TrainState(p, t, state.globalStep() + (t - state.step()), true));
+                }
+                throw new CancelledException();
+            }
             long epoch = t / stepsPerEpoch;
             if (epoch != orderEpoch) {
                 order = Splits.permutation(train.set().size(), new Random(seed(p, epoch, -1)));
@@ -345,7 +356,14 @@ public final class SupernetTrainer {
             o.put("steps", phaseSteps(p));
             phases.add(o);
         }
-        n.put("started", Instant.now().toString());
+        // Rewritten at every (re)start so that it states the schedule being run (a preset's later
+        // phases may be retuned between a stop and a resume); the first start time is kept.
+        String now = Instant.now().toString();
+        JsonNode before = Files.exists(run.runInfo()) ? Json.read(run.runInfo()) : null;
+        n.put("started", before != null && before.hasNonNull("started") ? before.get("started").asText() : now);
+        if (before != null) {
+            n.put("resumed", now);
+        }
         run.writeJson(run.runInfo(), n);
     }
 

@@ -9,9 +9,10 @@ import java.util.stream.IntStream;
  * Named recipes. {@code fashion-mnist} is OFA's progressive shrinking (digest §2) scaled to a
  * 2-core CPU: the same phases, sampling, KD, optimizer, label smoothing and per-GPU learning rates
  * (batch 64 as one of OFA's GPUs), with epochs cut so that the whole run fits in two hours while
- * other work shares the machine: measured idle step times (bench train-step, r32: 0.44 s static,
- * 0.63 s with 1 sub-network, 0.99 s with 2) give 4 + 1.5 + 0.5 + 0.75 + 0.5 + 0.75 epochs about
- * 85 minutes. Small images call for resolutions 24..40 and 1-channel input.
+ * other work shares the machine. Measured step times (bench train-step, idle, r32: 0.44 s static,
+ * 0.63 s with 1 sub-network, 0.99 s with 2; 1.5-2x that under shared load) give
+ * 4 + 1 + 0.25 + 0.5 + 0.25 + 0.25 epochs (5,370 steps); the teacher gets the most, since every
+ * later phase distils from it. Small images call for resolutions 24..40 and 1-channel input.
  */
 public final class TrainPresets {
     private static final List<Integer> K = List.of(3, 5, 7);
@@ -34,7 +35,7 @@ public final class TrainPresets {
     private static final Map<String, TrainPreset> PRESETS = Map.of(
             "fashion-mnist", new TrainPreset("fashion-mnist", Dataset.DEBIAN_FASHION_MNIST, 1.0,
                     IntStream.iterate(24, r -> r <= 40, r -> r + 4).boxed().toList(), 32, 64,
-                    ofaPhases(4, 1.5, 0.5, 0.75, 0.5, 0.75), 5000, 2000, 100, 0.9, 3e-5, 0.1, 1.0, 0.1f, 0L));
+                    ofaPhases(4, 1, 0.25, 0.5, 0.25, 0.25), 5000, 2000, 100, 0.9, 3e-5, 0.1, 1.0, 0.1f, 0L));
 
     private TrainPresets() {
     }

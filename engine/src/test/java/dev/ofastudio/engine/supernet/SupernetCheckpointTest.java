@@ -88,6 +88,30 @@ class SupernetCheckpointTest {
     }
 
     @Test
+    void halfCopyIsHalfTheSizeAndComputesTheSameFunctionToHalfPrecision() throws Exception {
+        Path file = tmp.resolve("full.ofa");
+        Path half = tmp.resolve("half.ofa");
+        SupernetFiles.save(net, file);
+        SupernetFiles.saveHalf(file, half);
+        double ratio = (double) Files.size(half) / Files.size(file);
+        assertTrue(ratio > 0.49 && ratio < 0.52, "size ratio " + ratio);
+        assertEquals("float16", CheckpointFile.read(half).header().path("precision").asText());
+        OfaSupernet back = SupernetFiles.load(half, manager);
+        assertEquals(SPACE, back.space());
+        float[] want = logits(net);
+        float[] got = logits(back);
+        double scale = 0;
+        for (float w : want) {
+            scale = Math.max(scale, Math.abs(w));
+        }
+        for (int i = 0; i < want.length; i++) {
+            // float16 keeps 11 significant bits: weights move by at most 2^-11 relative.
+            assertEquals(want[i], got[i], 0.02 * scale + 1e-3, "logit " + i);
+        }
+        assertEquals(1, back.block(0).expandBn().numBatchesTracked());
+    }
+
+    @Test
     void truncatedOrCorruptedCheckpointsAreRefused() throws Exception {
         Path file = tmp.resolve("whole.ofa");
         SupernetFiles.save(net, file);

@@ -27,6 +27,7 @@ import dev.ofastudio.engine.progress.Cancellation;
 import dev.ofastudio.engine.progress.Cancellation.CancelledException;
 import dev.ofastudio.engine.progress.ProgressListener;
 import dev.ofastudio.engine.space.SearchSpace;
+import dev.ofastudio.engine.supernet.TorchThreads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -71,6 +72,8 @@ public final class PredictorTrainer {
         }
         float baseAcc = (float) (sum / y.length);
         int in = encoding.size();
+        // The studio trains on a job thread: grad mode is per thread (see TorchThreads).
+        TorchThreads.prepare();
         Engine.getInstance().setRandomSeed((int) config.seed());
         SequentialBlock block = new SequentialBlock();
         for (int l = 0; l < config.hiddenLayers(); l++) {

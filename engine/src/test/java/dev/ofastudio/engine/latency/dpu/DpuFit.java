@@ -15,8 +15,7 @@ public final class DpuFit {
 
     public static void main(String[] args) throws Exception {
         DpuModelFit fit = new DpuModelFit(CalibrationPoints.ALL);
-        double frame = BoardSpecs.load("zcu102").cpu().frameOverheadMs();
-        DpuModelFit.Report r = fit.report(DpuModelConstants.FITTED, frame);
+        DpuModelFit.Report r = fit.report();
         System.out.println("refit: " + r.fit());
         System.out.println("| Vitis AI model | board | figure | measured ms | model ms | error | leave-one-out ms | LOO error |");
         System.out.println("|---|---|---|---|---|---|---|---|");

@@ -3,13 +3,16 @@ package dev.ofastudio.engine.latency.dpu;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ofastudio.engine.latency.dpu.CalibrationPoints.Point;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The figure users should trust: each calibration point predicted by the model refitted on all the
  * other points. Issue 13's goal is a mean of 8 % and a worst point of 15 %; the model reaches
- * 8.4 % and 24.9 % (EfficientNet-EdgeTPU-S, whose Vitis AI model name claims 1.3x the MACs of the
+ * 8.2 % and 24.9 % (EfficientNet-EdgeTPU-S, whose Vitis AI model name claims 1.3x the MACs of the
  * published architecture). The bounds below hold the model to what it reaches, with a small margin,
  * so a change that makes unseen networks worse fails here.
  */
@@ -18,15 +21,36 @@ class DpuLeaveOneOutTest {
 
     @BeforeAll
     static void fit() throws Exception {
-        report = new DpuModelFit(CalibrationPoints.ALL).report(DpuModelConstants.FITTED,
-                BoardSpecs.load("zcu102").cpu().frameOverheadMs());
+        report = new DpuModelFit(CalibrationPoints.ALL).report();
     }
 
     @Test
     void leaveOneOutErrorStaysWhereTheReadmeSaysItIs() {
         assertEquals(CalibrationPoints.ALL.size(), report.points().size());
-        assertTrue(report.looMeanAbsError() < 0.09, "LOO mean |error| " + report.looMeanAbsError());
-        assertTrue(report.looWorstAbsError() < 0.27, "LOO worst |error| " + report.looWorstAbsError());
+        assertTrue(report.looMeanAbsError() < 0.086, "LOO mean |error| " + report.looMeanAbsError());
+        assertTrue(report.looWorstAbsError() < 0.26, "LOO worst |error| " + report.looWorstAbsError());
+    }
+
+    @Test
+    void aFoldNeverSeesThePointItLeavesOut() throws Exception {
+        // Change the left-out figure by half: an honest fold predicts it exactly as before. The SE
+        // nets are where a fold that started from the all-points fit used to inherit the answer.
+        for (String net : List.of("mobilenetv3-small", "efficientnet-b0")) {
+            int i = indexOf(net);
+            List<Point> changed = new ArrayList<>(CalibrationPoints.ALL);
+            Point p = changed.get(i);
+            changed.set(i, new Point(p.model(), p.network(), p.board(), p.kind(), 1.5 * p.measuredMs(), p.source()));
+            assertEquals(report.points().get(i).leaveOneOutMs(), new DpuModelFit(changed).leaveOneOutMs(i), 1e-12, net);
+        }
+    }
+
+    private static int indexOf(String network) {
+        for (int i = 0; i < CalibrationPoints.ALL.size(); i++) {
+            if (CalibrationPoints.ALL.get(i).network().equals(network)) {
+                return i;
+            }
+        }
+        throw new AssertionError(network);
     }
 
     @Test
