@@ -3,11 +3,11 @@ package dev.ofastudio.engine.accuracy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ofastudio.engine.testing.ChildCli;
 import dev.ofastudio.engine.testing.TinyDatasets;
 import dev.ofastudio.engine.testing.TinyRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,14 +27,8 @@ class DatasetKillAndResumeTest {
     Path tmp;
 
     private Process start(Path run, Path out, String log) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-Dai.djl.offline=true", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), "dev.ofastudio.engine.cli.OfaCli", "dataset", "build",
-                "--supernet", run.toString(), "--out", out.toString(), "--n", String.valueOf(N), "--resolutions", "24",
-                "--calib-images", "10"));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve(log).toFile());
-        pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
-        return pb.start();
+        return ChildCli.start(tmp.resolve(log), List.of("dataset", "build", "--supernet", run.toString(), "--out",
+                out.toString(), "--n", String.valueOf(N), "--resolutions", "24", "--calib-images", "10"));
     }
 
     private static long completeRows(Path out) throws Exception {
