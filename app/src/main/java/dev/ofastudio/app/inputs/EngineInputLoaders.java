@@ -2,7 +2,7 @@ package dev.ofastudio.app.inputs;
 
 import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.predict.AccuracyPredictor;
-import dev.ofastudio.engine.predict.OfficialAccuracyPredictor;
+import dev.ofastudio.engine.predict.AccuracyPredictors;
 import dev.ofastudio.engine.project.BuiltInProjects;
 import dev.ofastudio.engine.project.Project;
 import java.nio.file.Files;
@@ -16,7 +16,7 @@ import java.util.List;
 public final class EngineInputLoaders implements InputLoaders {
     @Override
     public AccuracyPredictor loadPredictor(Path file) throws OfaException {
-        return OfficialAccuracyPredictor.load(file);
+        return AccuracyPredictors.load(file);
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.ofastudio.app.training;
 
 import dev.ofastudio.app.service.DialogService;
 import dev.ofastudio.app.service.FileDialogSpec;
-import dev.ofastudio.engine.train.SupernetTrainer;
+import dev.ofastudio.engine.progress.Eta;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -312,7 +312,7 @@ public final class TrainingViewModel {
         RunSummary s = summary.get();
         JobState state = job.stateProperty().get();
         if (state == JobState.RUNNING && last != null && Double.isFinite(last.etaSeconds())) {
-            eta.set("ETA " + SupernetTrainer.eta(last.etaSeconds()));
+            eta.set("ETA " + Eta.format(last.etaSeconds()));
         }
         if (state.isActive() || s == null) {
             return;

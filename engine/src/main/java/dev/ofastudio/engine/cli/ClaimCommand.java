@@ -4,7 +4,7 @@ import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.claim.SeedClaim;
 import dev.ofastudio.engine.latency.dpu.BoardSpec;
 import dev.ofastudio.engine.predict.AccuracyPredictor;
-import dev.ofastudio.engine.predict.OfficialAccuracyPredictor;
+import dev.ofastudio.engine.predict.AccuracyPredictors;
 import dev.ofastudio.engine.predict.ParallelAccuracyPredictor;
 import dev.ofastudio.engine.progress.Cancellation;
 import dev.ofastudio.engine.progress.ProgressListener;
@@ -74,9 +74,10 @@ final class ClaimCommand implements Callable<Integer> {
         }
         BoardSpec board = target.boardSpec();
         // The claim is about ImageNet top-1: the official predictor unless named otherwise.
-        AccuracyPredictor acc = ParallelAccuracyPredictor.ofAvailableProcessors(OfficialAccuracyPredictor.load(
-                SearchOptions.predictorFile(predictor, BuiltInProjects.resolve(project == null
-                        ? BuiltInProjects.IMAGENET : project))));
+        Path file = SearchOptions.predictorFile(predictor, BuiltInProjects.resolve(project == null
+                ? BuiltInProjects.IMAGENET : project));
+        // The DPU-friendly variant borrows the ImageNet predictor's estimate (no supports check, by design).
+        AccuracyPredictor acc = ParallelAccuracyPredictor.ofAvailableProcessors(AccuracyPredictors.load(file));
         EvolutionConfig cfg = EvolutionConfig.defaults().withPopulation(population, generations).withSeed(seed);
         List<Map<String, Object>> reports = new ArrayList<>();
         var out = spec.commandLine().getOut();

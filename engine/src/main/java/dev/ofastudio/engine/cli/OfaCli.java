@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
             ForwardCommand.class,
             ExtractCommand.class,
             TrainCommand.class,
+            DatasetCommand.class,
+            PredictorCommand.class,
             ExportCommand.class,
             SupernetCommand.class,
             CommandLine.HelpCommand.class

@@ -1,7 +1,8 @@
 package dev.ofastudio.engine.cli;
 
 import dev.ofastudio.engine.io.SubnetConfigJson;
-import dev.ofastudio.engine.predict.OfficialAccuracyPredictor;
+import dev.ofastudio.engine.predict.AccuracyPredictor;
+import dev.ofastudio.engine.predict.AccuracyPredictors;
 import dev.ofastudio.engine.project.BuiltInProjects;
 import dev.ofastudio.engine.project.Project;
 import dev.ofastudio.engine.space.SearchSpace;
@@ -15,16 +16,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ofa predict}: the official OFA accuracy predictor's top-1 estimate for one sub-network.
- * The predictor was trained on the w1.2 space, so ks/e/d are checked against it; the resolution
- * must be one the predictor encodes (112..224 step 16).
+ * {@code ofa predict}: an accuracy predictor's top-1 estimate for one sub-network. The official
+ * OFA predictor was trained on the w1.2 space, so ks/e/d are checked against it and the resolution
+ * must be one it encodes (112..224 step 16); a predictor of {@code ofa predictor train} checks
+ * against its own space (or the project's).
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = "Predicted top-1 accuracy (0-1) of a sub-network by the official OFA MobileNetV3-w1.2 predictor.")
+        description = "Predicted top-1 accuracy (0-1) of a sub-network by the official OFA MobileNetV3-w1.2 predictor "
+                + "(.pth) or one made by 'ofa predictor train'.")
 final class PredictCommand implements Callable<Integer> {
     @Option(names = "--predictor", paramLabel = "FILE",
-            description = "The predictor checkpoint, e.g. acc_predictor.pth of the OFA tutorial (default: the "
-                    + "--project's predictor).")
+            description = "The predictor: acc_predictor.pth of the OFA tutorial or a file of 'ofa predictor train' "
+                    + "(default: the --project's predictor).")
     Path predictor;
 
     @Option(names = "--project", paramLabel = SearchOptions.PROJECT_LABEL, description = SearchOptions.PROJECT_HELP)
@@ -42,10 +45,12 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SubnetConfig c = SubnetConfigJson.parseArgument(config);
-        SearchSpace space = SearchSpace.mobileNetV3(1.2);
-        space.validate(c, false);
         Project proj = project == null ? null : BuiltInProjects.resolve(project);
-        OfficialAccuracyPredictor p = OfficialAccuracyPredictor.load(SearchOptions.predictorFile(predictor, proj));
+        Path file = SearchOptions.predictorFile(predictor, proj);
+        AccuracyPredictor p = AccuracyPredictors.load(file);
+        SearchSpace space = proj != null ? proj.space() : p.trainedSpace().orElse(SearchSpace.mobileNetV3(1.2));
+        AccuracyPredictors.requireSupports(p, space, file.toString());
+        space.validate(c, false);
         p.check(c);
         double accuracy = p.predict(c);
         var out = spec.commandLine().getOut();

@@ -6,7 +6,7 @@ import dev.ofastudio.engine.latency.LutLatencyModel;
 import dev.ofastudio.engine.latency.profile.FpgaProfiles;
 import dev.ofastudio.engine.latency.profile.ProfileLatencyModel;
 import dev.ofastudio.engine.predict.AccuracyPredictor;
-import dev.ofastudio.engine.predict.OfficialAccuracyPredictor;
+import dev.ofastudio.engine.predict.AccuracyPredictors;
 import dev.ofastudio.engine.predict.ParallelAccuracyPredictor;
 import dev.ofastudio.engine.project.BuiltInProjects;
 import dev.ofastudio.engine.project.Project;
@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
 
 /**
  * Options of an evolutionary search, shared by {@code ofa search} and {@code ofa bench search}.
- * The space defaults to the project's width (else 1.2) and the tutorial's resolutions 160..224
- * step 16, because the official predictor and the Note10 tables are for the w1.2 space. A project
+ * With the official predictor the space defaults to the project's width (else 1.2) and the
+ * tutorial's resolutions 160..224 step 16, because it and the Note10 tables are for the w1.2
+ * space; a predictor made by {@code ofa predictor train} brings its own space. A project
  * ({@code --project}) supplies the predictor and the latency table unless they are named.
  */
 final class SearchOptions {
@@ -64,19 +65,51 @@ final class SearchOptions {
                     + "the official predictor and the Note10 tables are for w1.2).")
     Double width;
 
-    @Option(names = "--classes", defaultValue = "1000", description = "Number of classes (default ${DEFAULT-VALUE}).")
-    int classes;
+    @Option(names = "--classes", description = "Number of classes (default: the predictor's space, else 1000).")
+    Integer classes;
 
-    @Option(names = "--resolutions", split = ",", defaultValue = DEFAULT_RESOLUTIONS,
-            description = "Resolutions to search, e.g. 160,176 or 160-224:16 (default ${DEFAULT-VALUE}).")
+    @Option(names = "--resolutions", split = ",",
+            description = "Resolutions to search, e.g. 160,176 or 160-224:16 (default: all of the space of a "
+                    + "predictor made by 'ofa predictor train', else " + DEFAULT_RESOLUTIONS + ").")
     List<String> resolutions;
 
     private Project loaded;
+    private SearchSpace built;
 
+    /** The space searched: the one {@link #build} used, else the official predictor's default. */
     SearchSpace space() throws OfaException {
+        return built != null ? built : referenceSpace();
+    }
+
+    /** The official predictor's space: the project's width (else 1.2), 1000 classes, 160..224 step 16. */
+    private SearchSpace referenceSpace() throws OfaException {
         Project p = project();
         double w = width != null ? width : p != null ? p.space().widthMult() : 1.2;
-        return SpaceOptions.space(w, classes, resolutions);
+        return SpaceOptions.space(w, classes == null ? 1000 : classes,
+                resolutions == null ? List.of(DEFAULT_RESOLUTIONS.split(",")) : resolutions);
+    }
+
+    /**
+     * The space for {@code predictor}: a predictor that records its space (ours) searches the
+     * project's space (else that one), narrowed by --resolutions; the official one the reference space.
+     */
+    SearchSpace space(AccuracyPredictor predictor) throws OfaException {
+        if (predictor.trainedSpace().isEmpty()) {
+            return referenceSpace();
+        }
+        Project p = project();
+        SearchSpace s = p != null ? p.space() : predictor.trainedSpace().get();
+        if (width != null && width != s.widthMult()) {
+            throw new OfaException("option --width: expected the predictor's space width " + s.widthMult()
+                    + ", found " + width);
+        }
+        if (classes != null) {
+            s = s.withNumClasses(classes);
+        }
+        if (resolutions != null && !resolutions.isEmpty()) {
+            s = s.withResolutions(SpaceOptions.parseResolutions(resolutions));
+        }
+        return s;
     }
 
     /** The project named by --project, loaded once; null without the option. */
@@ -150,10 +183,13 @@ final class SearchOptions {
      * {@code explicitPredictor} (--predictor) or the project's; the table the one named, else the project's.
      */
     EvolutionSearch build(Path explicitPredictor, Budget budget) throws OfaException {
-        SearchSpace space = space();
         EvolutionConfig config = evolution();
         Project p = project();
         Path predictorFile = predictorFile(explicitPredictor, p);
+        AccuracyPredictor loadedPredictor = AccuracyPredictors.load(predictorFile);
+        SearchSpace space = space(loadedPredictor);
+        AccuracyPredictors.requireSupports(loadedPredictor, space, predictorFile.toString());
+        built = space;
         LatencyModel model = latencyModel();
         if (model == null && p != null) {
             model = p.loadDefaultLatency();
@@ -163,8 +199,7 @@ final class SearchOptions {
                     + "or a --project that has one");
         }
         // One batch per generation, spread over the cores.
-        AccuracyPredictor predictor = ParallelAccuracyPredictor.ofAvailableProcessors(
-                OfficialAccuracyPredictor.load(predictorFile));
+        AccuracyPredictor predictor = ParallelAccuracyPredictor.ofAvailableProcessors(loadedPredictor);
         return new EvolutionSearch(space, predictor, model, budget, config);
     }
 }

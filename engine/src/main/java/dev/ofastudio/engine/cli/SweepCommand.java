@@ -3,7 +3,8 @@ package dev.ofastudio.engine.cli;
 import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.io.AtomicFiles;
 import dev.ofastudio.engine.io.Json;
-import dev.ofastudio.engine.predict.OfficialAccuracyPredictor;
+import dev.ofastudio.engine.predict.AccuracyPredictor;
+import dev.ofastudio.engine.predict.AccuracyPredictors;
 import dev.ofastudio.engine.progress.Cancellation;
 import dev.ofastudio.engine.progress.ConsoleProgressBar;
 import dev.ofastudio.engine.progress.ProgressListener;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Random cloud plus one search per budget and board; prints each search's winner and each board's Pareto front.")
 final class SweepCommand implements Callable<Integer> {
-    @Option(names = "--predictor", required = true, description = "Accuracy predictor checkpoint (acc_predictor.pth).")
+    @Option(names = "--predictor", required = true, description = "Accuracy predictor: acc_predictor.pth or a file "
+            + "of 'ofa predictor train' (which brings its own space; --width then must match or be left out).")
     Path predictor;
 
     @Option(names = "--board", split = ",", description = "Shipped board(s): zcu102, zcu104, kv260 (repeat or comma-separate).")
@@ -52,8 +54,9 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--width", defaultValue = "1.2", description = "OFA space width: 1.0 or 1.2 (default ${DEFAULT-VALUE}, the official predictor's).")
-    double width;
+    @Option(names = "--width", description = "OFA space width: 1.0 or 1.2 (default: the predictor's space, else 1.2, "
+            + "the official predictor's).")
+    Double width;
 
     @Option(names = "--population", defaultValue = "100", description = "Search population (default ${DEFAULT-VALUE}, OFA's).")
     int population;
@@ -82,9 +85,19 @@ final class SweepCommand implements Callable<Integer> {
             throw new OfaException("options --population/--generations: expected 4..10000 and 0..100000, found "
                     + population + " and " + generations);
         }
-        if (width != 1.0 && width != 1.2) {
-            throw new OfaException("option --width: expected 1.0 or 1.2, found " + width);
+        AccuracyPredictor acc = AccuracyPredictors.load(predictor);
+        SearchSpace space = acc.trainedSpace().orElse(null);
+        if (space == null) {
+            double w = width == null ? 1.2 : width;
+            if (w != 1.0 && w != 1.2) {
+                throw new OfaException("option --width: expected 1.0 or 1.2, found " + w);
+            }
+            space = SearchSpace.mobileNetV3(w);
+        } else if (width != null && width != space.widthMult()) {
+            throw new OfaException("option --width: expected the predictor's space width " + space.widthMult()
+                    + ", found " + width);
         }
+        AccuracyPredictors.requireSupports(acc, space, predictor.toString());
         List<LatencySource> srcs = new ArrayList<>();
         for (String b : boards) {
             srcs.add(LatencySources.shipped(b));
@@ -95,7 +108,7 @@ final class SweepCommand implements Callable<Integer> {
         if (srcs.isEmpty()) {
             srcs.addAll(LatencySources.shipped());
         }
-        SweepRequest req = new SweepRequest(SearchSpace.mobileNetV3(width), OfficialAccuracyPredictor.load(predictor),
+        SweepRequest req = new SweepRequest(space, acc,
                 srcs, budgets, random, seed);
         ProgressListener bar = System.console() != null ? new ConsoleProgressBar(System.err) : ProgressListener.NONE;
         long t0 = System.nanoTime();

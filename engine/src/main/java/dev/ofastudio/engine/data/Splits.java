@@ -27,6 +27,14 @@ public final class Splits {
         return p;
     }
 
+    /**
+     * {@code [train, holdout]} of a train split of {@code n} images: the trainer's draw, which the
+     * accuracy dataset repeats so that it never evaluates on images the supernet trained on.
+     */
+    public static int[][] holdout(int n, int holdoutSize) {
+        return split(n, holdoutSize, new Random(HOLDOUT_SEED));
+    }
+
     /** {@code [rest, taken]}: {@code take} random indices of {@code 0..n-1} and the others, each sorted. */
     public static int[][] split(int n, int take, Random rng) {
         int[] p = permutation(n, rng);

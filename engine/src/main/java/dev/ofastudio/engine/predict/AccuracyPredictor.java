@@ -1,14 +1,18 @@
 package dev.ofastudio.engine.predict;
 
+import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.space.SearchSpace;
 import dev.ofastudio.engine.space.SubnetConfig;
 import dev.ofastudio.engine.space.mbv3.Mbv3Space;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Predicts the accuracy (0–1 scale) of a sub-network without running it. The official OFA
- * predictor is an MLP over a one-hot architecture encoding; the studio's own trained predictors
- * come later and implement this too. Implementations must be thread-safe for concurrent reads.
+ * predictor is an MLP over a one-hot architecture encoding; the studio's own predictors
+ * ({@link StudioAccuracyPredictor}) are the same MLP over their space's encoding.
+ * {@link AccuracyPredictors#load} reads either file. Implementations must be thread-safe for
+ * concurrent reads.
  */
 public interface AccuracyPredictor {
     /** Predicted accuracy on the predictor's own scale (0–1). */
@@ -36,6 +40,25 @@ public interface AccuracyPredictor {
         return space instanceof Mbv3Space m && m.isReferenceStyle()
                 && Mbv3Encoding.KERNELS.containsAll(m.kernelSizes()) && Mbv3Encoding.EXPANDS.containsAll(m.expandRatios())
                 && List.of(2, 3, 4).containsAll(m.depths());
+    }
+
+    /**
+     * Fails with a one-line message naming the field if the predictor cannot encode {@code config}
+     * (call before {@link #predict} on user input). The default checks the resolution only.
+     */
+    default void check(SubnetConfig config) throws OfaException {
+        if (!resolutions().isEmpty() && !resolutions().contains(config.r())) {
+            throw new OfaException("config field r: expected one of " + resolutions()
+                    + " (the accuracy predictor's resolutions), found " + config.r());
+        }
+    }
+
+    /**
+     * The space the predictor was trained for, when its file records one (the studio's own
+     * predictors); empty for the official predictor, which callers pair with the reference space.
+     */
+    default Optional<SearchSpace> trainedSpace() {
+        return Optional.empty();
     }
 
     /** A short human-readable description (file name, kind) for the UI and provenance. */

@@ -1,8 +1,11 @@
 package dev.ofastudio.engine.predict;
 
+import dev.ofastudio.engine.OfaException;
+import dev.ofastudio.engine.space.SearchSpace;
 import dev.ofastudio.engine.space.SubnetConfig;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -91,6 +94,21 @@ public final class ParallelAccuracyPredictor implements AccuracyPredictor, AutoC
     @Override
     public String describe() {
         return delegate.describe();
+    }
+
+    @Override
+    public boolean supports(SearchSpace space) {
+        return delegate.supports(space);
+    }
+
+    @Override
+    public void check(SubnetConfig config) throws OfaException {
+        delegate.check(config);
+    }
+
+    @Override
+    public Optional<SearchSpace> trainedSpace() {
+        return delegate.trainedSpace();
     }
 
     /** Stops the worker threads (they are daemons, so forgetting this does not keep the JVM alive). */

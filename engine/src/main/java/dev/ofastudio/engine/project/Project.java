@@ -5,6 +5,8 @@ import dev.ofastudio.engine.latency.LatencyModel;
 import dev.ofastudio.engine.latency.LutLatencyModel;
 import dev.ofastudio.engine.latency.profile.FpgaProfiles;
 import dev.ofastudio.engine.latency.profile.ProfileLatencyModel;
+import dev.ofastudio.engine.predict.AccuracyPredictor;
+import dev.ofastudio.engine.predict.AccuracyPredictors;
 import dev.ofastudio.engine.space.SearchSpace;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,6 +39,11 @@ public record Project(String id, String name, SearchSpace space, Path predictor,
             return new ProfileLatencyModel(FpgaProfiles.shipped(boards.get(0)), boards.get(0));
         }
         return null;
+    }
+
+    /** The project's predictor, read by {@link AccuracyPredictors} and checked to fit the project's space. */
+    public AccuracyPredictor loadPredictor() throws OfaException {
+        return AccuracyPredictors.load(predictor, space);
     }
 
     @Override

@@ -22,6 +22,7 @@ import dev.ofastudio.engine.io.pth.StateDict;
 import dev.ofastudio.engine.io.pth.Tensor;
 import dev.ofastudio.engine.progress.Cancellation;
 import dev.ofastudio.engine.progress.Cancellation.CancelledException;
+import dev.ofastudio.engine.progress.Eta;
 import dev.ofastudio.engine.progress.ProgressListener;
 import dev.ofastudio.engine.space.SearchSpaces;
 import dev.ofastudio.engine.space.SubnetConfig;
@@ -87,7 +88,7 @@ public final class SupernetTrainer {
             throw new OfaException(data.root() + ": train split: expected at least " + (preset.batchSize() + 1)
                     + " images for batch " + preset.batchSize() + " plus a holdout, found " + all.size());
         }
-        int[][] parts = Splits.split(all.size(), holdoutSize, new Random(Splits.HOLDOUT_SEED));
+        int[][] parts = Splits.holdout(all.size(), holdoutSize);
         this.train = new BatchMaker(all.subset(parts[0]), data.mean(), data.std());
         this.holdout = new BatchMaker(all.subset(parts[1]), data.mean(), data.std());
         this.test = new BatchMaker(data.test(), data.mean(), data.std());
@@ -222,7 +223,7 @@ public final class SupernetTrainer {
                 lossSum = 0;
                 lossCount = 0;
                 progress.progress(global, totalSteps(), String.format("%s %d/%d loss %.3f ETA %s", phase.name(), t + 1,
-                        total, m.get("loss").asDouble(), eta(perStep * remainingSteps(p, t + 1))));
+                        total, m.get("loss").asDouble(), Eta.format(perStep * remainingSteps(p, t + 1))));
             }
             if ((t + 1) % preset.checkpointEvery() == 0 && t + 1 < total) {
                 saveCheckpoint(net, sgd, new TrainState(p, t + 1, global, true));
@@ -237,12 +238,6 @@ public final class SupernetTrainer {
             rest += phaseSteps(preset.phases().get(q));
         }
         return rest;
-    }
-
-    /** A duration as "1h05m" or "3m07s" (progress messages, the studio's ETA). */
-    public static String eta(double seconds) {
-        long s = Math.round(seconds);
-        return s >= 3600 ? String.format("%dh%02dm", s / 3600, s / 60 % 60) : String.format("%dm%02ds", s / 60, s % 60);
     }
 
     /** Seeds derived from (preset seed, phase, index, stream) so that every draw is reproducible on resume. */

@@ -15,6 +15,17 @@ record CliRun(int code, String out, String err) {
         return new CliRun(code, out.toString(), err.toString());
     }
 
+    /** Exit 2 and exactly one stderr line {@code ofa: error: ...} containing every fragment. */
+    void assertInputError(String... fragments) {
+        org.junit.jupiter.api.Assertions.assertEquals(OfaCli.EXIT_INPUT, code, err);
+        String line = err.strip();
+        org.junit.jupiter.api.Assertions.assertFalse(line.contains("\n"), line);
+        org.junit.jupiter.api.Assertions.assertTrue(line.startsWith("ofa: error: "), line);
+        for (String f : fragments) {
+            org.junit.jupiter.api.Assertions.assertTrue(line.contains(f), "'" + f + "' not in: " + line);
+        }
+    }
+
     JsonNode json() {
         try {
             return Json.parse(out, "stdout");

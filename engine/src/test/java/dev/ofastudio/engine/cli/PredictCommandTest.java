@@ -43,13 +43,7 @@ class PredictCommandTest {
 
     /** Exit 2 and exactly one stderr line {@code ofa: error: ...} containing every fragment. */
     private static void assertInputError(Result r, String... fragments) {
-        assertEquals(OfaCli.EXIT_INPUT, r.code(), r.err());
-        String line = r.err().strip();
-        assertFalse(line.contains("\n"), line);
-        assertTrue(line.startsWith("ofa: error: "), line);
-        for (String f : fragments) {
-            assertTrue(line.contains(f), "'" + f + "' not in: " + line);
-        }
+        new CliRun(r.code(), r.out(), r.err()).assertInputError(fragments);
         assertEquals("", r.out());
     }
 

@@ -91,7 +91,7 @@ class OfficialAccuracyPredictorTest {
     void batchEqualsOneByOneAcrossTileBoundaries() {
         Random rnd = new Random(3);
         List<SubnetConfig> configs = new ArrayList<>();
-        for (int i = 0; i < 2 * OfficialAccuracyPredictor.TILE + 5; i++) {
+        for (int i = 0; i < 2 * OneHotMlp.TILE + 5; i++) {
             configs.add(randomConfig(rnd));
         }
         double[] batch = predictor.predict(configs);

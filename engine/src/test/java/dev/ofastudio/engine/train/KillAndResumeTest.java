@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ofastudio.engine.io.Json;
 import dev.ofastudio.engine.supernet.CheckpointFile;
+import dev.ofastudio.engine.testing.ChildCli;
 import dev.ofastudio.engine.testing.TinyDatasets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,18 +27,12 @@ class KillAndResumeTest {
     Path tmp;
 
     private Process start(Path data, Path run, boolean resume) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-Dai.djl.offline=true", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), "dev.ofastudio.engine.cli.OfaCli", "train",
-                "--data", data.toString(), "--out", run.toString(), "--epochs-scale", "0.1", "--batch", "8",
-                "--checkpoint-every", String.valueOf(EVERY)));
+        List<String> args = new ArrayList<>(List.of("train", "--data", data.toString(), "--out", run.toString(),
+                "--epochs-scale", "0.1", "--batch", "8", "--checkpoint-every", String.valueOf(EVERY)));
         if (resume) {
-            cmd.add("--resume");
+            args.add("--resume");
         }
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(tmp.resolve(resume ? "resume.log" : "first.log").toFile());
-        pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
-        return pb.start();
+        return ChildCli.start(tmp.resolve(resume ? "resume.log" : "first.log"), args);
     }
 
     /** The highest step any metrics line reports (lines cut by the kill are skipped). */

@@ -1,0 +1,15 @@
+package dev.ofastudio.engine.cli;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** A command that only groups subcommands ({@code ofa dataset}, {@code ofa predictor}): alone, it prints its usage. */
+abstract class CommandGroup implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
