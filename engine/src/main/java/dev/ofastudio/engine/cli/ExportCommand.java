@@ -6,6 +6,9 @@ import dev.ofastudio.engine.export.SubnetWeights;
 import dev.ofastudio.engine.export.SubnetWeights.Format;
 import dev.ofastudio.engine.io.SubnetConfigJson;
 import dev.ofastudio.engine.space.SubnetConfig;
+import dev.ofastudio.engine.project.BuiltInProjects;
+import dev.ofastudio.engine.project.Project;
+import dev.ofastudio.engine.project.ProjectFile;
 import dev.ofastudio.engine.supernet.OfaSupernet;
 import dev.ofastudio.engine.supernet.StaticMobileNetV3;
 import dev.ofastudio.engine.supernet.SubnetExtractor;
@@ -25,9 +28,14 @@ import picocli.CommandLine.Spec;
                 + "'input', output 'logits', net.config in the metadata) or an OFA .pth "
                 + "({state_dict, net_config} for MobileNetV3.build_from_config + load_state_dict).")
 final class ExportCommand implements Callable<Integer> {
-    @Option(names = "--checkpoint", required = true,
-            description = "Supernet weights: an OFA state dict (.pth) or an OFA Studio checkpoint.")
+    @Option(names = "--checkpoint",
+            description = "Supernet weights: an OFA state dict (.pth), an OFA Studio checkpoint or an fp16 file.")
     Path checkpoint;
+
+    @Option(names = "--project", paramLabel = SearchOptions.PROJECT_LABEL,
+            description = "A built-in project or a project folder whose project.json names a supernet: "
+                    + "exports from it (instead of --checkpoint).")
+    String project;
 
     @Option(names = "--config", required = true, description = "Sub-network {ks, e, d, r}: a JSON file or inline JSON.")
     String config;
@@ -51,9 +59,10 @@ final class ExportCommand implements Callable<Integer> {
         if (Files.isDirectory(out)) {
             throw new OfaException(out + ": is a directory, expected the " + f.extension() + " file to write");
         }
+        Path weights = weights();
         long params;
         try (NDManager manager = NDManager.newBaseManager()) {
-            OfaSupernet net = SupernetFiles.load(checkpoint, manager);
+            OfaSupernet net = SupernetFiles.load(weights, manager);
             net.setActiveSubnet(c);
             StaticMobileNetV3 sub = SubnetExtractor.extract(net, c, manager);
             SubnetWeights.write(sub, c, f, out, EngineVersion.get());
@@ -73,5 +82,19 @@ final class ExportCommand implements Callable<Integer> {
             w.flush();
         }
         return 0;
+    }
+
+    /** The supernet file: --checkpoint, or the --project's supernet; exactly one of the two. */
+    private Path weights() throws OfaException {
+        if ((checkpoint == null) == (project == null)) {
+            throw new OfaException("options --checkpoint and --project: expected one of them (the supernet weights), "
+                    + "found " + (checkpoint == null ? "neither" : "both"));
+        }
+        if (checkpoint != null) {
+            return checkpoint;
+        }
+        Project p = BuiltInProjects.resolve(project);
+        return p.supernetFile().orElseThrow(() -> new OfaException("project " + p.id() + ": " + ProjectFile.NAME
+                + " names no supernet (field supernet); use --checkpoint FILE"));
     }
 }

@@ -8,6 +8,10 @@ import dev.ofastudio.engine.latency.profile.FpgaProfile;
 import dev.ofastudio.engine.latency.profile.FpgaProfiles;
 import dev.ofastudio.engine.latency.profile.ProfileCalibrator;
 import dev.ofastudio.engine.latency.profile.ProfileGenerator;
+import dev.ofastudio.engine.io.Json;
+import dev.ofastudio.engine.project.BuiltInProjects;
+import dev.ofastudio.engine.space.SearchSpace;
+import dev.ofastudio.engine.space.SearchSpaces;
 import dev.ofastudio.engine.space.mbv3.SpaceVariant;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +40,7 @@ final class ProfileCommand implements Callable<Integer> {
 
     @Command(name = "generate", mixinStandardHelpOptions = true,
             description = "Write the analytic profile of a board: the whole OFA MobileNetV3 space (w1.0, w1.2, "
-                    + "128..224 step 4) and the reference networks.")
+                    + "128..224 step 4) and the reference networks, or the space of --space-json/--project.")
     static final class Generate implements Callable<Integer> {
         @Mixin
         BoardOptions target = new BoardOptions();
@@ -49,6 +53,15 @@ final class ProfileCommand implements Callable<Integer> {
                         + "(no SE, ReLU, kernels 3/5, widths in multiples of 16). Default ${DEFAULT-VALUE}.")
         String space;
 
+        @Option(names = "--space-json", paramLabel = "FILE",
+                description = "Tabulate this MobileNetV3 space instead (a JSON object as written by the engine: "
+                        + "widths, resolutions, input channels, classes), e.g. a project's own space.")
+        Path spaceJson;
+
+        @Option(names = "--project", paramLabel = SearchOptions.PROJECT_LABEL,
+                description = "Tabulate this project's space (a built-in project or a project folder).")
+        String project;
+
         @Option(names = "--json", description = "Print a JSON summary.")
         boolean json;
 
@@ -60,6 +73,7 @@ final class ProfileCommand implements Callable<Integer> {
             if (target.profile != null) {
                 throw new OfaException("option --profile: generate takes --board or --board-spec");
             }
+            SearchSpace own = ownSpace();
             SpaceVariant variant = SpaceVariant.byId(space);
             if (variant == null) {
                 throw new OfaException("option --space: expected ofa or dpu-friendly, found '" + space + "'");
@@ -67,8 +81,11 @@ final class ProfileCommand implements Callable<Integer> {
             BoardSpec board = target.boardSpec();
             String cmd = "ofa profile generate " + (target.boardSpec != null ? "--board-spec " + target.boardSpec.getFileName()
                     : "--board " + board.id()) + (target.isa != null ? " --isa " + target.isa : "")
-                    + (variant == SpaceVariant.REFERENCE ? "" : " --space " + variant.id());
-            FpgaProfile p = ProfileGenerator.generate(board, cmd, variant);
+                    + (variant == SpaceVariant.REFERENCE ? "" : " --space " + variant.id())
+                    + (spaceJson != null ? " --space-json " + spaceJson.getFileName() : "")
+                    + (project != null ? " --project " + Path.of(project).getFileName() : "");
+            FpgaProfile p = own != null ? ProfileGenerator.generate(board, cmd, own)
+                    : ProfileGenerator.generate(board, cmd, variant);
             FpgaProfiles.write(out, p);
             var o = spec.commandLine().getOut();
             if (json) {
@@ -83,6 +100,21 @@ final class ProfileCommand implements Callable<Integer> {
                 o.printf("wrote %s: %d layer keys, board %s%n", out, p.latencyMs().size(), board.id());
             }
             return 0;
+        }
+
+        /** The space of --space-json or --project; null for the shipped spaces (--space). */
+        private SearchSpace ownSpace() throws OfaException {
+            int given = (spaceJson != null ? 1 : 0) + (project != null ? 1 : 0);
+            if (given == 0) {
+                return null;
+            }
+            if (given > 1 || !"ofa".equals(space)) {
+                throw new OfaException("options --space, --space-json and --project: give one space, not several");
+            }
+            if (project != null) {
+                return BuiltInProjects.resolve(project).space();
+            }
+            return SearchSpaces.fromJson(Json.read(spaceJson), spaceJson.toString());
         }
     }
 

@@ -4,6 +4,7 @@ import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.latency.LatencyModel;
 import dev.ofastudio.engine.latency.LutLatencyModel;
 import dev.ofastudio.engine.latency.profile.FpgaProfiles;
+import dev.ofastudio.engine.study.LatencySources;
 import dev.ofastudio.engine.latency.profile.ProfileLatencyModel;
 import dev.ofastudio.engine.predict.AccuracyPredictor;
 import dev.ofastudio.engine.predict.AccuracyPredictors;
@@ -40,7 +41,8 @@ final class SearchOptions {
             + "files, or one such file, or a CSV with columns resolution,key,latency_ms.")
     Path lut;
 
-    @Option(names = "--board", description = "Use a shipped board's DPU latency profile as the table: zcu102, zcu104 or kv260.")
+    @Option(names = "--board", description = "Price on a shipped board (the DPU model, any space; a --project's own "
+            + "profile of that board if it has one): zcu102, zcu104 or kv260.")
     String board;
 
     @Option(names = "--profile", paramLabel = "FILE", description = "Use a board latency profile (JSON) as the table.")
@@ -170,7 +172,9 @@ final class SearchOptions {
             return LutLatencyModel.load(lut);
         }
         if (board != null) {
-            return new ProfileLatencyModel(FpgaProfiles.shipped(board), board);
+            // The studio's and the sweep's figures: the DPU model prices any space (or the project's own profile).
+            Project p = project();
+            return p != null ? p.board(board).model() : LatencySources.shipped(board).model();
         }
         if (profile != null) {
             return new ProfileLatencyModel(FpgaProfiles.read(profile), profile.toString());

@@ -6,6 +6,8 @@ import dev.ofastudio.engine.io.Json;
 import dev.ofastudio.engine.predict.AccuracyPredictor;
 import dev.ofastudio.engine.predict.AccuracyPredictors;
 import dev.ofastudio.engine.progress.Cancellation;
+import dev.ofastudio.engine.project.BuiltInProjects;
+import dev.ofastudio.engine.project.Project;
 import dev.ofastudio.engine.progress.ConsoleProgressBar;
 import dev.ofastudio.engine.progress.ProgressListener;
 import dev.ofastudio.engine.search.EvolutionConfig;
@@ -35,9 +37,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Random cloud plus one search per budget and board; prints each search's winner and each board's Pareto front.")
 final class SweepCommand implements Callable<Integer> {
-    @Option(names = "--predictor", required = true, description = "Accuracy predictor: acc_predictor.pth or a file "
-            + "of 'ofa predictor train' (which brings its own space; --width then must match or be left out).")
+    @Option(names = "--predictor", description = "Accuracy predictor: acc_predictor.pth or a file "
+            + "of 'ofa predictor train' (which brings its own space; --width then must match or be left out). "
+            + "Default: the --project's.")
     Path predictor;
+
+    @Option(names = "--project", paramLabel = SearchOptions.PROJECT_LABEL, description = "A built-in project or a "
+            + "project folder: gives the predictor (unless --predictor), the space and the boards (unless "
+            + "--board/--source), each priced for the project's space.")
+    String project;
 
     @Option(names = "--board", split = ",", description = "Shipped board(s): zcu102, zcu104, kv260 (repeat or comma-separate).")
     List<String> boards = new ArrayList<>();
@@ -85,8 +93,11 @@ final class SweepCommand implements Callable<Integer> {
             throw new OfaException("options --population/--generations: expected 4..10000 and 0..100000, found "
                     + population + " and " + generations);
         }
-        AccuracyPredictor acc = AccuracyPredictors.load(predictor);
-        SearchSpace space = acc.trainedSpace().orElse(null);
+        Project proj = project == null ? null : BuiltInProjects.resolve(project);
+        Path predictorFile = SearchOptions.predictorFile(predictor, proj);
+        AccuracyPredictor acc = AccuracyPredictors.load(predictorFile);
+        SearchSpace space = proj != null && acc.trainedSpace().isPresent() ? proj.space()
+                : acc.trainedSpace().orElse(null);
         if (space == null) {
             double w = width == null ? 1.2 : width;
             if (w != 1.0 && w != 1.2) {
@@ -97,16 +108,16 @@ final class SweepCommand implements Callable<Integer> {
             throw new OfaException("option --width: expected the predictor's space width " + space.widthMult()
                     + ", found " + width);
         }
-        AccuracyPredictors.requireSupports(acc, space, predictor.toString());
+        AccuracyPredictors.requireSupports(acc, space, predictorFile.toString());
         List<LatencySource> srcs = new ArrayList<>();
         for (String b : boards) {
-            srcs.add(LatencySources.shipped(b));
+            srcs.add(proj != null ? proj.board(b) : LatencySources.shipped(b));
         }
         for (Path p : sources) {
             srcs.add(LatencySources.open(p));
         }
         if (srcs.isEmpty()) {
-            srcs.addAll(LatencySources.shipped());
+            srcs.addAll(proj != null && !proj.boards().isEmpty() ? proj.boardSources() : LatencySources.shipped());
         }
         SweepRequest req = new SweepRequest(space, acc,
                 srcs, budgets, random, seed);
@@ -122,7 +133,9 @@ final class SweepCommand implements Callable<Integer> {
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        ReferenceMarkers refs = ReferenceMarkers.evaluate(ReferenceNet.standard(), srcs);
+        // ImageNet networks say nothing about another data set's accuracies.
+        ReferenceMarkers refs = ReferenceMarkers.evaluate(proj == null || proj.comparesToImageNet()
+                ? ReferenceNet.standard() : List.of(), srcs);
         if (out != null) {
             AtomicFiles.writeString(out, Json.MAPPER.writerWithDefaultPrettyPrinter()
                     .writeValueAsString(StudyJson.of(req, table, refs, true)));

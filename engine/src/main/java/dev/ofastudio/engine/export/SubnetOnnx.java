@@ -39,14 +39,24 @@ public final class SubnetOnnx {
 
     /**
      * The graph of {@code spec} with {@code weights} (OFA static state-dict keys) for inputs of
-     * {@code [batch, 3, resolution, resolution]}.
+     * {@code [batch, channels, resolution, resolution]}, channels as the first convolution takes (3 for RGB).
      */
     public static OnnxGraph graph(NetSpec spec, Map<String, Tensor> weights, int resolution) throws OfaException {
         return new SubnetOnnx(weights).build(spec, resolution);
     }
 
+    /** The input channels of the net: the first convolution's weight is [out, in, k, k]. */
+    public static long inputChannels(Map<String, Tensor> weights) throws OfaException {
+        Tensor t = weights.get("first_conv.conv.weight");
+        if (t == null || t.shape().length != 4) {
+            throw new OfaException("sub-network weights: expected first_conv.conv.weight of 4 dimensions, found "
+                    + (t == null ? "none" : t.shape().length + " dimensions"));
+        }
+        return t.shape()[1];
+    }
+
     private OnnxGraph build(NetSpec spec, int r) throws OfaException {
-        g.input(INPUT, OnnxGraph.FLOAT, new long[] {-1, 3, r, r}, "batch");
+        g.input(INPUT, OnnxGraph.FLOAT, new long[] {-1, inputChannels(weights), r, r}, "batch");
         String h = act(convBn(INPUT, "first_conv", 2, 1, true), Activation.H_SWISH);
         for (int i = 0; i < spec.blocks().size(); i++) {
             h = block(h, "blocks." + i + ".conv.", spec.blocks().get(i));

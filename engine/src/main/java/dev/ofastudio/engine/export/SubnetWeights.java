@@ -68,8 +68,10 @@ public final class SubnetWeights {
                 Map<String, String> meta = new LinkedHashMap<>();
                 meta.put("net.config", netConfig.toString());
                 meta.put("config", SubnetConfigJson.toJson(config).toString());
-                meta.put("input", "NCHW float32 [batch, 3, " + config.r() + ", " + config.r() + "], RGB normalised "
-                        + "with ImageNet mean/std as in OFA's training");
+                long channels = SubnetOnnx.inputChannels(weights);
+                meta.put("input", "NCHW float32 [batch, " + channels + ", " + config.r() + ", " + config.r() + "], "
+                        + (channels == 3 ? "RGB normalised with ImageNet mean/std as in OFA's training"
+                                : "normalised as in the supernet's training"));
                 byte[] model = SubnetOnnx.graph(net.spec(), weights, config.r())
                         .toModel(SubnetOnnx.OPSET, "OFA Studio", version, meta);
                 AtomicFiles.writeBytes(out, model);

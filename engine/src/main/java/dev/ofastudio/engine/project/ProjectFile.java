@@ -19,8 +19,13 @@ import java.util.Locale;
  * {"format": "ofa-studio-project", "version": 1, "name": "...",
  *  "space": {"kind": "ofa_mbv3", "width_mult": 1.2, "num_classes": 1000},
  *  "predictor": "acc_predictor.pth", "latency_tables": ["note10_lut"],
- *  "boards": ["zcu102", "zcu104", "kv260"], "notice": "..."}
+ *  "boards": ["zcu102", "zcu104", "kv260"], "notice": "...",
+ *  "profiles": ["zcu102-profile.json"], "supernet": "supernet-fp16.ofa", "reference_nets": "none"}
  * }</pre>
+ * {@code profiles}, {@code supernet} and {@code reference_nets} are optional: board profiles made
+ * for the project's space ({@code ofa profile generate --project}), the supernet weights for
+ * export, and whether the ImageNet reference networks apply (default: only to a 3-channel,
+ * 1000-class space).
  * The space is in {@link SearchSpaces}' form (missing parameters take the reference values). File
  * names are relative to the folder and must stay inside it; every named file must exist.
  */
@@ -72,7 +77,39 @@ public final class ProjectFile {
             boards.add(b.asText());
         }
         String notice = root.path("notice").asText("");
-        return new Project(id, name, space, predictor, tables, boards, notice);
+        List<Path> profiles = new ArrayList<>();
+        i = 0;
+        for (JsonNode t : array(root, "profiles", file)) {
+            String field = "profiles[" + i++ + "]";
+            if (!t.isTextual()) {
+                throw OfaException.inFile(file, "field " + field, "a board profile file name", t);
+            }
+            profiles.add(inside(dir, t.asText(), field, file));
+        }
+        JsonNode sn = root.get("supernet");
+        Path supernet = null;
+        if (sn != null && !sn.isNull()) {
+            if (!sn.isTextual()) {
+                throw OfaException.inFile(file, "field supernet", "a supernet file name", sn);
+            }
+            supernet = inside(dir, sn.asText(), "supernet", file);
+        }
+        return new Project(id, name, space, predictor, tables, boards, notice, profiles, supernet,
+                referenceNets(root, space, file));
+    }
+
+    /** Field {@code reference_nets}: "imagenet" or "none"; absent, what the space's shape implies. */
+    private static Project.ReferenceNets referenceNets(JsonNode root, SearchSpace space, Path file)
+            throws OfaException {
+        JsonNode n = root.get("reference_nets");
+        if (n == null || n.isNull()) {
+            return Project.ReferenceNets.defaultFor(space);
+        }
+        Project.ReferenceNets r = n.isTextual() ? Project.ReferenceNets.byId(n.asText()) : null;
+        if (r == null) {
+            throw OfaException.inFile(file, "field reference_nets", "\"imagenet\" or \"none\"", n);
+        }
+        return r;
     }
 
     private static Iterable<JsonNode> array(JsonNode root, String field, Path file) throws OfaException {

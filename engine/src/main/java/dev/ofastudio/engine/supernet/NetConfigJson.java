@@ -27,7 +27,7 @@ public final class NetConfigJson {
         bn.put("momentum", 0.1);
         bn.put("eps", 1e-5);
         bn.putNull("ws_eps");
-        n.set("first_conv", convLayer(3, spec.firstConvOut(), 3, 2, true));
+        n.set("first_conv", convLayer(spec.inputChannels(), spec.firstConvOut(), 3, 2, true));
         var blocks = n.putArray("blocks");
         for (BlockSpec b : spec.blocks()) {
             blocks.add(block(b));
@@ -113,6 +113,9 @@ public final class NetConfigJson {
             throw new OfaException(source + ": field name: expected MobileNetV3, found '" + name + "'");
         }
         int firstOut = intField(n.path("first_conv"), "out_channels", source, "first_conv");
+        // Older net.configs of ours wrote no in_channels: OFA's nets are RGB.
+        int inputChannels = n.path("first_conv").has("in_channels")
+                ? intField(n.path("first_conv"), "in_channels", source, "first_conv") : 3;
         JsonNode blocks = n.get("blocks");
         if (blocks == null || !blocks.isArray() || blocks.isEmpty()) {
             throw new OfaException(source + ": field blocks: expected a non-empty list of blocks");
@@ -125,7 +128,7 @@ public final class NetConfigJson {
         int mixOut = intField(n.path("feature_mix_layer"), "out_channels", source, "feature_mix_layer");
         int classes = intField(n.path("classifier"), "out_features", source, "classifier");
         try {
-            return new NetSpec(firstOut, specs, finalOut, mixOut, classes);
+            return new NetSpec(inputChannels, firstOut, specs, finalOut, mixOut, classes);
         } catch (IllegalArgumentException e) {
             throw new OfaException(source + ": inconsistent network: " + e.getMessage());
         }

@@ -27,7 +27,7 @@ public final class StaticMobileNetV3 extends OfaBlock {
 
     public StaticMobileNetV3(NetSpec spec) {
         this.spec = spec;
-        firstConv = add("first_conv", new ConvLayer("first_conv", 3, spec.firstConvOut(), 3, 2, true,
+        firstConv = add("first_conv", new ConvLayer("first_conv", spec.inputChannels(), spec.firstConvOut(), 3, 2, true,
                 Activation.H_SWISH));
         for (int i = 0; i < spec.blocks().size(); i++) {
             blocks.add(add("blocks." + i, new MBConvBlock("blocks." + i, spec.blocks().get(i))));

@@ -39,7 +39,7 @@ public final class SubnetExtractor {
             in = e.out();
         }
         var s = net.space();
-        return new NetSpec(s.firstConvWidth(), blocks, s.finalExpandWidth(), s.featureMixWidth(), s.numClasses());
+        return new NetSpec(s.inputChannels(), s.firstConvWidth(), blocks, s.finalExpandWidth(), s.featureMixWidth(), s.numClasses());
     }
 
     /** A new static network owned by {@code manager} with the weights of {@code config}. */
@@ -47,7 +47,7 @@ public final class SubnetExtractor {
             throws OfaException {
         NetSpec spec = spec(net, config);
         StaticMobileNetV3 sub = new StaticMobileNetV3(spec);
-        sub.initialize(manager, DataType.FLOAT32, new Shape(1, 3, config.r(), config.r()));
+        sub.initialize(manager, DataType.FLOAT32, new Shape(1, net.space().inputChannels(), config.r(), config.r()));
         SubnetConfig previous = net.activeSubnet();
         net.setActiveSubnet(config);
         try (NDManager scratch = manager.newSubManager()) {

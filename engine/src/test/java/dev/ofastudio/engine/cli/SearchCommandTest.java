@@ -143,8 +143,7 @@ class SearchCommandTest {
         JsonNode j = Json.parse(r.out(), "stdout");
         double found = j.get("latency_ms").asDouble();
         assertTrue(found <= 5.0, "within budget: " + found);
-        // The same net through `ofa latency` on the board's analytic model gives the same figure
-        // (the shipped profile is the model tabulated at 1 ns precision per layer).
+        // The same net through `ofa latency` on the board gives the same figure: both are the DPU model.
         CliRun lat = ofa("latency", "--config", j.get("config").toString(), "--width", "1.2", "--board", "zcu102",
                 "--json");
         assertEquals(0, lat.code(), lat.err());

@@ -10,6 +10,7 @@ import dev.ofastudio.engine.latency.dpu.BoardSpec;
 import dev.ofastudio.engine.latency.dpu.DpuLatencyModel;
 import dev.ofastudio.engine.latency.dpu.DpuModelConstants;
 import dev.ofastudio.engine.space.SearchSpace;
+import dev.ofastudio.engine.space.SearchSpaces;
 import dev.ofastudio.engine.space.SubnetConfig;
 import dev.ofastudio.engine.space.mbv3.Mbv3Space;
 import dev.ofastudio.engine.space.mbv3.SpaceVariant;
@@ -50,10 +51,72 @@ public final class ProfileGenerator {
             add(table, model, net);
         }
         List<String> networks = referenceIds();
+        ObjectNode details = provenance(command, model, d -> {
+            d.put("space", variant.id());
+            d.put("space_id_w1.0", variant.space(1.0).id());
+        });
+        return new FpgaProfile(board, new ProfileSource("analytic", DpuModelConstants.MODEL_VERSION, details),
+                model.frameOverheadMs(), resolutions, OFA_WIDTHS, networks, table);
+    }
+
+    /**
+     * The profile of {@code board} for one project's space: every layer key of {@code space}'s
+     * uniform sub-networks (each kernel and expand choice, full depth) at each of its resolutions,
+     * with its own input channels and classes. The ImageNet reference networks are tabulated only
+     * for a 3-channel, 1000-class space: their layers would never be asked for otherwise.
+     */
+    public static FpgaProfile generate(BoardSpec board, String command, SearchSpace space) throws OfaException {
+        DpuLatencyModel model = new DpuLatencyModel(board);
+        boolean imagenet = space.inputChannels() == 3 && space.numClasses() == 1000;
+        Map<String, Double> table = new TreeMap<>();
+        for (NetworkDescription net : uniformNetworks(space)) {
+            add(table, model, net);
+        }
+        if (imagenet) {
+            for (NetworkDescription net : referenceNetworks()) {
+                add(table, model, net);
+            }
+        }
+        ObjectNode details = provenance(command, model, d -> {
+            d.set("space", SearchSpaces.toJson(space));
+            d.put("space_id", space.id());
+        });
+        return new FpgaProfile(board, new ProfileSource("analytic", DpuModelConstants.MODEL_VERSION, details),
+                model.frameOverheadMs(), space.resolutions(), List.of(space.widthMult()),
+                imagenet ? referenceIds() : List.of(), table);
+    }
+
+    /** The uniform sub-networks (k, e, full depth) of {@code space} at each of its resolutions. */
+    private static List<NetworkDescription> uniformNetworks(SearchSpace space) throws OfaException {
+        List<NetworkDescription> out = new ArrayList<>();
+        for (int r : space.resolutions()) {
+            for (int k : space.kernelSizes()) {
+                for (int e : space.expandRatios()) {
+                    out.add(space.describe(SubnetConfig.uniform(k, e, space.maxDepth(), r)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<NetworkDescription> referenceNetworks() throws OfaException {
+        List<NetworkDescription> out = new ArrayList<>();
+        for (String name : ReferenceNetworks.NAMES) {
+            for (double w : REFERENCE_WIDTHS.getOrDefault(name, List.of(1.0))) {
+                for (int r : referenceResolutions(name)) {
+                    out.add(ReferenceNetworks.describe(name, w, r));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The source details: the command, what the space is ({@code spaceFields}), the model constants. */
+    private static ObjectNode provenance(String command, DpuLatencyModel model,
+            java.util.function.Consumer<ObjectNode> spaceFields) {
         ObjectNode details = Json.MAPPER.createObjectNode();
         details.put("generated_by", command);
-        details.put("space", variant.id());
-        details.put("space_id_w1.0", variant.space(1.0).id());
+        spaceFields.accept(details);
         ObjectNode k = details.putObject("constants");
         k.put("compute_efficiency", model.constants().computeEfficiency());
         k.put("memory_efficiency", model.constants().memoryEfficiency());
@@ -63,8 +126,7 @@ public final class ProfileGenerator {
         k.put("se_barrier_us", model.constants().seBarrierUs());
         details.put("note", "per-layer DPU time of one core, batch 1; latency_ms of a network = frame_overhead_ms "
                 + "+ sum of its layers' entries");
-        return new FpgaProfile(board, new ProfileSource("analytic", DpuModelConstants.MODEL_VERSION, details),
-                model.frameOverheadMs(), resolutions, OFA_WIDTHS, networks, table);
+        return details;
     }
 
     /**
@@ -83,13 +145,7 @@ public final class ProfileGenerator {
                 }
             }
         }
-        for (String name : ReferenceNetworks.NAMES) {
-            for (double w : REFERENCE_WIDTHS.getOrDefault(name, List.of(1.0))) {
-                for (int r : referenceResolutions(name)) {
-                    out.add(ReferenceNetworks.describe(name, w, r));
-                }
-            }
-        }
+        out.addAll(referenceNetworks());
         return out;
     }
 
