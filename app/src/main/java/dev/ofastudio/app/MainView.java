@@ -196,11 +196,11 @@ public final class MainView extends BorderPane {
         dialog.show();
     }
 
-    /** Enabled once a supernet is loaded (File → Open supernet weights…) and while no export runs. */
+    /** Enabled once a supernet is loaded (File → Open supernet weights…) or the project ships one, while no export runs. */
     private MenuItem weightsItem() {
         var w = studio.weights();
         MenuItem m = item("Sub-network weights (ONNX / PyTorch)…", "menuExportWeights", w::exportWeights, null);
-        m.disableProperty().bind(w.supernetLoadedProperty().not().or(w.busyProperty()));
+        m.disableProperty().bind(w.canExportBinding().not().or(w.busyProperty()));
         return m;
     }
 

@@ -76,6 +76,9 @@ public final class Studio {
         }, dialogs, executor, dev.ofastudio.engine.cli.EngineVersion.get());
         workspace = new WorkspaceViewModel(inputs, pareto, dialogs, executor);
         project = new ProjectViewModel(inputs, pareto, dialogs, settings);
+        // Export → Sub-network weights uses the project's supernet when it ships one.
+        project.currentProperty().addListener((o, was, now) -> weights.projectSupernetProperty().set(
+                now == null ? null : now.supernet()));
         present = new PresentViewModel(pareto);
         heatmap = new HeatmapViewModel(List.of());
         // One heatmap column per checked latency source that gives per-layer DPU reports: the

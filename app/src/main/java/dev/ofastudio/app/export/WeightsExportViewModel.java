@@ -17,7 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -36,6 +39,11 @@ public final class WeightsExportViewModel {
     private final TaskExecutor executor;
     private final String version;
     private final BooleanProperty supernetLoaded = new SimpleBooleanProperty(false);
+    /** The open project's supernet file, loaded on the first export when no other supernet is open. */
+    private final ObjectProperty<Path> projectSupernet = new SimpleObjectProperty<>();
+    private final BooleanBinding canExport = supernetLoaded.or(projectSupernet.isNotNull());
+    /** Whether the loaded supernet is the project's: another project then drops it. */
+    private boolean loadedFromProject;
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final StringProperty status = new SimpleStringProperty("");
     /** The loaded supernet and the manager that owns its arrays; guarded by this view model. */
@@ -52,6 +60,11 @@ public final class WeightsExportViewModel {
         this.dialogs = dialogs;
         this.executor = executor;
         this.version = version;
+        projectSupernet.addListener((o, was, now) -> {
+            if (loadedFromProject && !busy.get()) {
+                close();
+            }
+        });
     }
 
     /** Asks for supernet weights (OFA .pth or an OFA Studio checkpoint) and loads them in the background. */
@@ -63,15 +76,7 @@ public final class WeightsExportViewModel {
 
     public BackgroundTask<?> loadSupernet(Path file) {
         busy.set(true);
-        return executor.execute(BackgroundTask.<Loaded>of("Loading supernet", (p, c) -> {
-            NDManager m = NDManager.newBaseManager();
-            try {
-                return new Loaded(m, SupernetFiles.load(file, m));
-            } catch (Exception e) {
-                m.close();
-                throw e;
-            }
-        }).onSuccess(l -> {
+        return executor.execute(BackgroundTask.<Loaded>of("Loading supernet", (p, c) -> load(file)).onSuccess(l -> {
             replace(l.manager(), l.net());
             supernetLoaded.set(true);
             status.set("Supernet loaded: " + file.getFileName());
@@ -79,6 +84,16 @@ public final class WeightsExportViewModel {
     }
 
     private record Loaded(NDManager manager, OfaSupernet net) {
+    }
+
+    private static Loaded load(Path file) throws OfaException {
+        NDManager m = NDManager.newBaseManager();
+        try {
+            return new Loaded(m, SupernetFiles.load(file, m));
+        } catch (OfaException | RuntimeException e) {
+            m.close();
+            throw e;
+        }
     }
 
     private synchronized void replace(NDManager m, OfaSupernet net) {
@@ -91,7 +106,9 @@ public final class WeightsExportViewModel {
 
     /** Asks for the target file and writes the selected sub-network's weights in the background. */
     public BackgroundTask<?> exportWeights() {
-        if (!supernetLoaded.get()) {
+        // A supernet the user opened wins; else the open project's, loaded now.
+        Path fromProject = supernetLoaded.get() ? null : projectSupernet.get();
+        if (!supernetLoaded.get() && fromProject == null) {
             dialogs.showError("No supernet", "Open the supernet's weights first (File → Open supernet weights…).");
             return null;
         }
@@ -114,9 +131,17 @@ public final class WeightsExportViewModel {
         }
         busy.set(true);
         return executor.execute(BackgroundTask.<Path>of("Exporting weights", (p, c) -> {
+            if (fromProject != null) {
+                Loaded l = load(fromProject);
+                replace(l.manager(), l.net());
+            }
             write(config, f, out);
             return out;
-        }).onSuccess(o -> status.set("Exported " + f.extension().toUpperCase() + " weights to " + o))
+        }).onSuccess(o -> {
+            loadedFromProject |= fromProject != null;
+            supernetLoaded.set(true);
+            status.set("Exported " + f.extension().toUpperCase() + " weights to " + o);
+        })
                 .onFailure(e -> failed("Export failed", e)).onFinished(() -> busy.set(false)));
     }
 
@@ -136,6 +161,16 @@ public final class WeightsExportViewModel {
     public synchronized void close() {
         replace(null, null);
         supernetLoaded.set(false);
+    }
+
+    /** The open project's supernet (null if it ships none); Studio keeps it in step with the project. */
+    public ObjectProperty<Path> projectSupernetProperty() {
+        return projectSupernet;
+    }
+
+    /** True when an export can run: a supernet is open or the project ships one. */
+    public BooleanBinding canExportBinding() {
+        return canExport;
     }
 
     public BooleanProperty supernetLoadedProperty() {

@@ -16,6 +16,7 @@ import dev.ofastudio.engine.space.SubnetConfig;
 import dev.ofastudio.engine.study.LatencySource;
 import dev.ofastudio.engine.study.MeasuredNet;
 import dev.ofastudio.engine.study.ReferenceMarkers;
+import dev.ofastudio.engine.study.ReferenceNet;
 import dev.ofastudio.engine.study.ResultTable;
 import dev.ofastudio.engine.study.Sweep;
 import dev.ofastudio.engine.study.SweepEvaluator;
@@ -59,6 +60,8 @@ public final class ParetoViewModel {
     private final ObjectProperty<ResultTable> table = new SimpleObjectProperty<>(ResultTable.empty(List.of()));
     private final ObjectProperty<SearchSpace> resultSpace = new SimpleObjectProperty<>();
     private final ObjectProperty<ReferenceMarkers> references = new SimpleObjectProperty<>(ReferenceMarkers.empty());
+    /** The published networks a sweep marks: ImageNet's, or none for a project on other data; null = the loaders'. */
+    private final ObjectProperty<List<ReferenceNet>> referenceNets = new SimpleObjectProperty<>();
     private final ObjectProperty<List<MeasuredNet>> measured = new SimpleObjectProperty<>(List.of());
     private final ObservableList<BooleanProperty> visible = FXCollections.observableArrayList(
             p -> new Observable[] {p});
@@ -204,7 +207,7 @@ public final class ParetoViewModel {
         List<LatencySource> boards = inputs.enabledSources();
         SweepRequest req = new SweepRequest(space, inputs.predictorProperty().get(), boards, budgetCount.get(),
                 cloudSize.get(), seed.get());
-        var refs = inputs.loaders().referenceNets();
+        var refs = referenceNets.get() != null ? referenceNets.get() : inputs.loaders().referenceNets();
         record Outcome(ResultTable table, ReferenceMarkers refs, SweepEvaluator eval) {
         }
         return start(BackgroundTask.<Outcome>of("Sweep", (p, cancel) -> {
@@ -426,6 +429,14 @@ public final class ParetoViewModel {
 
     public ObjectProperty<SearchSpace> resultSpaceProperty() {
         return resultSpace;
+    }
+
+    /**
+     * The reference networks the next sweep marks and present mode compares with; an empty list
+     * hides them (their ImageNet accuracies mean nothing on another data set). Null: the standard ones.
+     */
+    public ObjectProperty<List<ReferenceNet>> referenceNetsProperty() {
+        return referenceNets;
     }
 
     public ObjectProperty<ReferenceMarkers> referencesProperty() {

@@ -17,6 +17,9 @@ import javafx.beans.binding.ObjectBinding;
  */
 public final class PresentViewModel {
     public static final String BASELINE = "MobileNetV2";
+    /** The baseline of a project without published references: its own most accurate net found. */
+    public static final String OWN_BEST = "Most accurate found";
+    public static final String NO_BASELINE = "no baseline";
 
     /** One figure of the comparison; NaN where unknown. */
     public record Row(String metric, String unit, double selected, double baseline, boolean higherIsBetter) {
@@ -35,7 +38,7 @@ public final class PresentViewModel {
 
     public PresentViewModel(ParetoViewModel pareto) {
         comparison = Bindings.createObjectBinding(() -> compare(pareto), pareto.selectedProperty(),
-                pareto.chosenBoardProperty(), pareto.referencesProperty());
+                pareto.chosenBoardProperty(), pareto.referencesProperty(), pareto.tableProperty());
         headlines = Bindings.createObjectBinding(() -> headlines(pareto, comparison.get()), comparison,
                 pareto.tableProperty());
     }
@@ -50,7 +53,13 @@ public final class PresentViewModel {
         int b = pareto.chosenBoardProperty().get();
         ReferenceMarkers refs = pareto.referencesProperty().get();
         int r = refs.indexOf(BASELINE);
-        if (b < 0 || b >= t.boards().size() || r < 0 || b >= refs.latency().length) {
+        if (b < 0 || b >= t.boards().size()) {
+            return List.of();
+        }
+        if (r < 0) {
+            return ownHeadlines(t, b, c);
+        }
+        if (b >= refs.latency().length) {
             return List.of();
         }
         String board = t.boards().get(b);
@@ -92,6 +101,33 @@ public final class PresentViewModel {
         return out;
     }
 
+    /**
+     * Without a published baseline (a project whose data is not ImageNet) the headlines say what
+     * the sweep itself found: its most accurate net on the board, and the selection against it.
+     */
+    private static List<Headline> ownHeadlines(ResultTable t, int b, Comparison c) {
+        int[] front = t.front(b);
+        if (front.length == 0) {
+            return List.of();
+        }
+        String board = t.boards().get(b);
+        int best = front[front.length - 1];
+        List<Headline> out = new ArrayList<>();
+        out.add(new Headline(String.format("%.1f%% top-1", t.accuracy(best)), String.format("most accurate net "
+                + "found on %s (%.2f ms); no published network applies to this project's data", board,
+                t.latency(b, best)), true));
+        if (!c.rows().isEmpty()) {
+            Row lat = c.rows().get(0);
+            Row top1 = c.rows().get(1);
+            if (lat.selected() > 0 && !Double.isNaN(lat.baseline())) {
+                out.add(new Headline(String.format("%.2f× faster", lat.baseline() / lat.selected()), String.format(
+                        "selected vs the most accurate found on %s (%.2f ms vs %.2f ms, %.1f%% vs %.1f%% top-1)",
+                        board, lat.selected(), lat.baseline(), top1.selected(), top1.baseline()), true));
+            }
+        }
+        return out;
+    }
+
     public ObjectBinding<List<Headline>> headlinesBinding() {
         return headlines;
     }
@@ -104,10 +140,28 @@ public final class PresentViewModel {
         }
         ReferenceMarkers refs = pareto.referencesProperty().get();
         int r = refs.indexOf(BASELINE);
+        if (r < 0) {
+            return againstOwnBest(pareto, s, b);
+        }
         HardwareFigures base = baseline(refs, r, b, pareto.sweepBoards());
-        double bAcc = r < 0 ? Double.NaN : refs.top1(r);
+        return rows(s, b, BASELINE, base, refs.top1(r));
+    }
+
+    /** No published baseline: the selection against the most accurate net of the board's front. */
+    private static Comparison againstOwnBest(ParetoViewModel pareto, SelectedNet s, int b) {
+        ResultTable t = pareto.tableProperty().get();
+        int[] front = t == null || b >= t.boards().size() ? new int[0] : t.front(b);
+        if (front.length == 0 || pareto.resultSpaceProperty().get() == null) {
+            return new Comparison(s.boards().get(b), NO_BASELINE, List.of());
+        }
+        int best = front[front.length - 1];
+        SelectedNet top = SelectedNet.of(t, best, pareto.resultSpaceProperty().get(), pareto.sweepBoards());
+        return rows(s, b, OWN_BEST, top.figures().get(b), top.accuracy());
+    }
+
+    private static Comparison rows(SelectedNet s, int b, String baselineName, HardwareFigures base, double bAcc) {
         HardwareFigures mine = s.figures().get(b);
-        return new Comparison(s.boards().get(b), BASELINE, List.of(
+        return new Comparison(s.boards().get(b), baselineName, List.of(
                 new Row("Latency", "ms", mine.latencyMs(), base.latencyMs(), false),
                 new Row("Top-1", "%", s.accuracy(), bAcc, true),
                 new Row("Intensity", "ops/B", mine.opsPerByte(), base.opsPerByte(), true),

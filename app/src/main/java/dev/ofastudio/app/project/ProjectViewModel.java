@@ -4,6 +4,8 @@ import dev.ofastudio.app.inputs.InputLoaders;
 import dev.ofastudio.app.inputs.InputsViewModel;
 import dev.ofastudio.engine.study.LatencySource;
 import dev.ofastudio.app.inputs.Problems;
+import dev.ofastudio.app.inputs.SourceItem;
+import dev.ofastudio.engine.study.ReferenceMarkers;
 import dev.ofastudio.app.pareto.ParetoViewModel;
 import dev.ofastudio.app.service.BackgroundTask;
 import dev.ofastudio.app.service.DialogService;
@@ -81,7 +83,8 @@ public final class ProjectViewModel {
         }
     }
 
-    private record Loaded(Project project, AccuracyPredictor predictor, List<LatencySource> tables) {
+    private record Loaded(Project project, AccuracyPredictor predictor, List<LatencySource> tables,
+            List<LatencySource> boards) {
     }
 
     /** Opens {@code p}: predictor, space and lookup tables; then a sweep if {@link #sweepOnOpenProperty()}. */
@@ -94,7 +97,8 @@ public final class ProjectViewModel {
                 cancel.throwIfCancelled();
                 tables.add(loaders.loadLatency(t));
             }
-            return new Loaded(p, predictor, tables);
+            cancel.throwIfCancelled();
+            return new Loaded(p, predictor, tables, p.boardSources());
         }).onSuccess(this::apply), "Cannot open the project", "Project " + p.name());
     }
 
@@ -105,7 +109,14 @@ public final class ProjectViewModel {
         for (LatencySource s : l.tables()) {
             inputs.addSource(s, false);
         }
-        projectSources = l.tables().stream().map(LatencySource::id).toList();
+        List<String> added = new ArrayList<>(l.tables().stream().map(LatencySource::id).toList());
+        added.addAll(useBoards(p, l.boards()));
+        projectSources = List.copyOf(added);
+        // ImageNet's published networks mean nothing next to another data set's accuracies.
+        pareto.referenceNetsProperty().set(p.comparesToImageNet() ? inputs.loaders().referenceNets() : List.of());
+        if (!p.comparesToImageNet()) {
+            pareto.referencesProperty().set(ReferenceMarkers.empty());
+        }
         SearchSpace space = inputs.spaces().stream().filter(s -> s.equals(p.space())).findFirst().orElseGet(() -> {
             inputs.spaces().add(p.space());
             return p.space();
@@ -121,6 +132,34 @@ public final class ProjectViewModel {
         if (sweepOnOpen.get()) {
             sweepWhenIdle();
         }
+    }
+
+    /**
+     * Enables the project's boards (a project without boards leaves the choice alone): the
+     * shipped board, or the project's own profile of it in its place. Returns the ids added.
+     */
+    private List<String> useBoards(Project p, List<LatencySource> boards) {
+        if (boards.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = boards.stream().map(LatencySource::id).toList();
+        List<SourceItem> shipped = inputs.sources().stream()
+                .filter(i -> i.source().kind() == LatencySource.Kind.SHIPPED).toList();
+        // Only a studio that carries the project's boards switches to them.
+        if (shipped.stream().anyMatch(i -> ids.contains(i.source().id())
+                || p.boards().contains(i.source().id()))) {
+            for (SourceItem i : shipped) {
+                i.enabledProperty().set(ids.contains(i.source().id()));
+            }
+        }
+        List<String> added = new ArrayList<>();
+        for (LatencySource s : boards) {
+            if (s.kind() != LatencySource.Kind.SHIPPED) {
+                inputs.addSource(s, true);
+                added.add(s.id());
+            }
+        }
+        return added;
     }
 
     /** Sweeps the open project; a sweep still running for the previous one is cancelled first. */

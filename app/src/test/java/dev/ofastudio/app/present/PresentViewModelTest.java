@@ -84,4 +84,35 @@ class PresentViewModelTest {
         assertTrue(h.get(0).score() && h.get(1).score());
         assertTrue(!h.get(2).score() && !h.get(3).score(), "context headlines: " + h);
     }
+
+    @Test
+    void withoutPublishedReferencesTheBaselineIsTheMostAccurateNetFound() throws Exception {
+        var exec = new ImmediateTaskExecutor();
+        var dialogs = new FakeDialogService();
+        var inputs = new InputsViewModel(Fakes.loaders(), dialogs, exec, new MemorySettings());
+        var pareto = new ParetoViewModel(inputs, new Sweep(Fakes.randomSearch(1)), exec, dialogs);
+        var vm = new PresentViewModel(pareto);
+        List<LatencySource> boards = List.of(LatencySources.shipped("kv260"));
+        SearchSpace space = SearchSpace.mobileNetV3(1.0).withResolutions(List.of(24, 28, 32, 36, 40))
+                .withNumClasses(10).withInputChannels(1);
+        SubnetConfig small = SubnetConfig.uniform(3, 3, 2, 24);
+        SubnetConfig large = SubnetConfig.uniform(7, 6, 4, 40);
+        double smallMs = boards.get(0).model().latencyMs(space.describe(small));
+        double largeMs = boards.get(0).model().latencyMs(space.describe(large));
+        ResultTable t = new ResultTable.Builder(List.of("KV260"))
+                .add(small, 88.0, 1, 1, new double[] {smallMs}, -1, Double.NaN)
+                .add(large, 92.5, 1, 1, new double[] {largeMs}, -1, Double.NaN).build();
+        pareto.restore(t, space, boards, ReferenceMarkers.empty(), 0, largeMs, 0);
+
+        var c = vm.comparisonBinding().get();
+        assertEquals(PresentViewModel.OWN_BEST, c.baselineName());
+        assertEquals(smallMs, c.rows().get(0).selected(), 1e-12);
+        assertEquals(largeMs, c.rows().get(0).baseline(), 1e-12);
+        assertEquals(92.5, c.rows().get(1).baseline());
+        var h = vm.headlinesBinding().get();
+        assertEquals("92.5% top-1", h.get(0).value());
+        assertTrue(h.get(0).caption().contains("no published network applies"), h.get(0).caption());
+        assertEquals(String.format("%.2f× faster", largeMs / smallMs), h.get(1).value());
+        assertTrue(h.stream().noneMatch(x -> x.caption().contains("MobileNetV2")), "no ImageNet baseline: " + h);
+    }
 }

@@ -162,4 +162,28 @@ class ProjectViewModelTest {
         assertTrue(text.contains("ImageNet (official OFA predictor): The ImageNet accuracy predictor"), text);
         assertTrue(text.contains("MIT License, Copyright (c) 2021 Han Cai"), text);
     }
+
+    @Test
+    void aProjectOnOtherDataHidesTheImageNetReferences() throws Exception {
+        Path dir = tmp.resolve("fmnist");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("acc.predictor"), "fake loaders do not read it");
+        var space = dev.ofastudio.engine.space.SearchSpace.mobileNetV3(1.0).withResolutions(List.of(160, 176, 192))
+                .withNumClasses(10).withInputChannels(1);
+        Files.writeString(dir.resolve("project.json"), "{\"format\": \"ofa-studio-project\", \"version\": 1, "
+                + "\"name\": \"Grey\", \"space\": " + dev.ofastudio.engine.space.SearchSpaces.toJson(space)
+                + ", \"predictor\": \"acc.predictor\", \"boards\": [\"kv260\"]}");
+        var standard = dev.ofastudio.engine.study.ReferenceNet.standard();
+        pareto.referenceNetsProperty().set(standard);
+        pareto.referencesProperty().set(dev.ofastudio.engine.study.ReferenceMarkers.evaluate(standard,
+                List.of(dev.ofastudio.engine.study.LatencySources.shipped("kv260"))));
+        ProjectViewModel vm = new ProjectViewModel(inputs, pareto, dialogs, settings);
+        vm.openFolder(dir);
+        assertTrue(dialogs.errors.isEmpty(), () -> "errors: " + dialogs.errors);
+        assertEquals("Grey", vm.currentProperty().get().name());
+        assertEquals(space, inputs.spaceProperty().get());
+        assertEquals(List.of(), pareto.referenceNetsProperty().get());
+        assertTrue(pareto.referencesProperty().get().nets().isEmpty(), "no ImageNet markers after the sweep");
+        assertTrue(pareto.tableProperty().get().size() > 0, "the project still sweeps");
+    }
 }
