@@ -99,7 +99,7 @@ final class SweepCommand implements Callable<Integer> {
         SearchSpace space = proj != null && acc.trainedSpace().isPresent() ? proj.space()
                 : acc.trainedSpace().orElse(null);
         if (space == null) {
-            double w = width == null ? 1.2 : width;
+            double w = width != null ? width : proj != null ? proj.space().widthMult() : 1.2;
             if (w != 1.0 && w != 1.2) {
                 throw new OfaException("option --width: expected 1.0 or 1.2, found " + w);
             }
