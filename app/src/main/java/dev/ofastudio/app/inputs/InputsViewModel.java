@@ -1,6 +1,7 @@
 package dev.ofastudio.app.inputs;
 
 import dev.ofastudio.engine.study.LatencySource;
+import dev.ofastudio.engine.study.LatencySources;
 import dev.ofastudio.app.service.BackgroundTask;
 import dev.ofastudio.app.service.DialogService;
 import dev.ofastudio.app.service.FileDialogSpec;
@@ -141,13 +142,26 @@ public final class InputsViewModel {
     }
 
     public void loadLatency(Path fileOrFolder) {
-        runLoad(BackgroundTask.<LatencySource>of("Loading " + fileOrFolder.getFileName(),
-                (progress, cancel) -> loaders.loadLatency(fileOrFolder))
-                .onSuccess(s -> {
-                    chosen.set(addSource(s, true));
-                    rememberDir(fileOrFolder);
-                    status.set("Latency source loaded: " + s.label());
-                }), "Cannot load the latency source", fileOrFolder);
+        record Loaded(LatencySource source, String shippedTwin) {
+        }
+        runLoad(BackgroundTask.<Loaded>of("Loading " + fileOrFolder.getFileName(), (progress, cancel) -> {
+            LatencySource s = loaders.loadLatency(fileOrFolder);
+            return new Loaded(s, LatencySources.shippedTwin(s).orElse(null));
+        }).onSuccess(l -> {
+            rememberDir(fileOrFolder);
+            SourceItem twin = l.shippedTwin() == null ? null : sources.stream()
+                    .filter(i -> i.source().id().equals(l.shippedTwin())).findFirst().orElse(null);
+            if (twin != null) {
+                // A copy of a shipped profile would be a second, identical board on the chart.
+                twin.enabledProperty().set(true);
+                chosen.set(twin);
+                status.set(fileOrFolder.getFileName() + " is the shipped " + twin.source().label()
+                        + " profile; using the shipped board (not added twice)");
+                return;
+            }
+            chosen.set(addSource(l.source(), true));
+            status.set("Latency source loaded: " + l.source().label());
+        }), "Cannot load the latency source", fileOrFolder);
     }
 
     private void rememberDir(Path p) {

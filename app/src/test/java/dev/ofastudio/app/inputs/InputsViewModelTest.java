@@ -98,4 +98,21 @@ class InputsViewModelTest {
         vm.sources().forEach(s -> s.enabledProperty().set(false));
         assertFalse(vm.readyBinding().get());
     }
+    @Test
+    void aCopyOfAShippedProfileSelectsTheShippedBoardInsteadOfAddingATwin(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        InputsViewModel vm = vm(new EngineInputLoaders());
+        var zcu104 = vm.sources().stream().filter(i -> i.source().id().equals("zcu104")).findFirst().orElseThrow();
+        zcu104.enabledProperty().set(false);
+        int before = vm.sources().size();
+        Path copy = tmp.resolve("my-zcu104.json");
+        dev.ofastudio.engine.latency.profile.FpgaProfiles.write(copy,
+                dev.ofastudio.engine.latency.profile.FpgaProfiles.shipped("zcu104"));
+        vm.loadLatency(copy);
+        assertEquals(before, vm.sources().size(), "no second ZCU104");
+        assertTrue(zcu104.isEnabled());
+        assertEquals(zcu104, vm.chosenProperty().get());
+        assertTrue(vm.statusProperty().get().contains("not added twice"), vm.statusProperty().get());
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
 }

@@ -75,4 +75,30 @@ public final class LatencySources {
         LutLatencyModel lut = LutLatencyModel.load(p);
         return new LatencySource(p.toString(), "LUT " + p.getFileName(), LatencySource.Kind.FILE, p, lut);
     }
+    /**
+     * The shipped board a loaded source merely repeats: a board profile file equal, entry for
+     * entry, to the shipped profile of its board (either OFA space), such as
+     * {@code fpga-profiles/zcu102.json} opened by hand. The shipped board already prices every net
+     * that table holds, with the same figures, so a study should not list it twice. Empty for
+     * anything else.
+     */
+    public static java.util.Optional<String> shippedTwin(LatencySource s) {
+        if (s.kind() != LatencySource.Kind.FILE || !(s.model() instanceof ProfileLatencyModel m)) {
+            return java.util.Optional.empty();
+        }
+        String board = m.profile().board().id().toLowerCase(Locale.ROOT);
+        if (!BoardSpecs.SHIPPED.contains(board)) {
+            return java.util.Optional.empty();
+        }
+        for (dev.ofastudio.engine.space.mbv3.SpaceVariant v : dev.ofastudio.engine.space.mbv3.SpaceVariant.values()) {
+            try {
+                if (FpgaProfiles.shipped(board, v).equals(m.profile())) {
+                    return java.util.Optional.of(board);
+                }
+            } catch (OfaException e) {
+                // no shipped profile of this variant: not a twin of it
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }
