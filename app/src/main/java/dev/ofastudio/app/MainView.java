@@ -164,7 +164,7 @@ public final class MainView extends BorderPane {
                 item("Selected sub-network…", "menuExportSelected", ex::exportSelected,
                         new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN)),
                 item("Pareto table (CSV)…", "menuExportCsv", ex::exportParetoCsv, null),
-                item("Chart (PNG)…", "menuExportPng", () -> ex.exportChartPng(chart::snapshotPng), null),
+                item("Chart (PNG)…", "menuExportPng", () -> ex.exportChartPng(() -> chart.snapshotPng(chartTitle())), null),
                 weightsItem());
         Menu search = new Menu("Search", null,
                 item("Run sweep", "menuRunSweep", studio.pareto()::runSweep,
@@ -283,6 +283,12 @@ public final class MainView extends BorderPane {
         stage.setFullScreenExitHint("");
         stage.setFullScreen(true);
         stage.show();
+    }
+
+    /** The exported chart's title: the project and what the axes show. */
+    String chartTitle() {
+        var p = studio.project().currentProperty().get();
+        return (p == null ? "" : p.name() + " — ") + "predicted top-1 vs latency";
     }
 
     public ParetoView chart() {

@@ -32,6 +32,9 @@ public final class ParetoView extends Pane {
 
     private final ParetoViewModel vm;
     private final ParetoRenderer renderer;
+    private final double fontScale;
+    /** Exported PNGs are drawn at this multiple of the on-screen size. */
+    static final double PNG_SCALE = 2;
     private final Canvas canvas = new Canvas();
     private final Label tooltip = new Label();
     private Viewport viewport = new Viewport(0, 10, 60, 82, 0, 0, 100, 100);
@@ -57,6 +60,7 @@ public final class ParetoView extends Pane {
     public ParetoView(ParetoViewModel vm, double fontScale) {
         this.vm = vm;
         this.renderer = new ParetoRenderer(fontScale);
+        this.fontScale = fontScale;
         setId("paretoChart");
         getChildren().addAll(canvas, tooltip);
         setMinSize(200, 150);
@@ -312,10 +316,37 @@ public final class ParetoView extends Pane {
         return frames;
     }
 
-    /** The chart as PNG bytes, painted fresh at the current size. */
+    /** The chart as PNG bytes at twice the on-screen size (for slides and papers), without a title. */
     public byte[] snapshotPng() {
+        return snapshotPng("");
+    }
+
+    /**
+     * The chart as PNG bytes at twice the on-screen size with {@code title} above it (none if
+     * empty). It is drawn afresh at 2× with fonts and lines scaled, not upsampled from the screen.
+     */
+    public byte[] snapshotPng(String title) {
         paint();
-        WritableImage img = canvas.snapshot(null, null);
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        double titleH = title.isEmpty() ? 0 : 34 * fontScale * PNG_SCALE;
+        javafx.scene.canvas.Canvas sheet = new javafx.scene.canvas.Canvas(w * PNG_SCALE, h * PNG_SCALE + titleH);
+        javafx.scene.canvas.GraphicsContext g = sheet.getGraphicsContext2D();
+        g.setFill(javafx.scene.paint.Color.WHITE);
+        g.fillRect(0, 0, sheet.getWidth(), sheet.getHeight());
+        if (titleH > 0) {
+            g.setFill(javafx.scene.paint.Color.BLACK);
+            g.setFont(javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD, 15 * fontScale * PNG_SCALE));
+            g.setTextBaseline(javafx.geometry.VPos.CENTER);
+            g.fillText(title, 12 * PNG_SCALE, titleH / 2);
+        }
+        g.save();
+        g.translate(0, titleH);
+        ParetoRenderer big = new ParetoRenderer(fontScale * PNG_SCALE);
+        big.render(g, big.layout(viewport, w * PNG_SCALE, h * PNG_SCALE), vm.plotBinding().get(), w * PNG_SCALE,
+                h * PNG_SCALE);
+        g.restore();
+        WritableImage img = sheet.snapshot(null, null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", out);

@@ -142,4 +142,29 @@ class MeasuredNetsOnChartFxTest {
         Arrays.fill(a, v);
         return a;
     }
+    /** The exported chart is drawn at twice the on-screen size, with the title in a strip above it. */
+    @Test
+    void exportedPngIsTwiceTheSizeWithATitle(FxRobot robot) throws Exception {
+        byte[] png = WaitForAsyncUtils.asyncFx(() -> {
+            chart.fitAll();
+            return chart.snapshotPng("Fashion-MNIST — predicted top-1 vs latency");
+        }).get(10, TimeUnit.SECONDS);
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        double w = chart.canvas().getWidth();
+        double h = chart.canvas().getHeight();
+        assertEquals((int) Math.round(2 * w), img.getWidth());
+        assertTrue(img.getHeight() > 2 * h, "a title strip above the 2x chart: " + img.getHeight());
+        int dark = 0;
+        int strip = img.getHeight() - (int) Math.round(2 * h);
+        for (int y = 0; y < strip; y++) {
+            for (int x = 0; x < img.getWidth() / 2; x++) {
+                if ((img.getRGB(x, y) & 0xff) < 96) {
+                    dark++;
+                }
+            }
+        }
+        assertTrue(dark > 200, "title text drawn in the strip (" + dark + " dark pixels)");
+        byte[] plain = WaitForAsyncUtils.asyncFx(() -> chart.snapshotPng()).get(10, TimeUnit.SECONDS);
+        assertEquals((int) Math.round(2 * h), javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(plain)).getHeight());
+    }
 }
