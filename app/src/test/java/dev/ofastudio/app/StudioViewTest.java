@@ -226,7 +226,9 @@ class StudioViewTest {
         dialogs.answer(tmp.resolve("chart.png"));
         robot.clickOn("Export").clickOn("Chart (PNG)…");
         var png = ImageIO.read(tmp.resolve("chart.png").toFile());
-        assertEquals((int) view.chart().canvas().getWidth(), png.getWidth());
+        // Exported at twice the on-screen size, with a title strip above the chart.
+        assertEquals((int) Math.round(2 * view.chart().canvas().getWidth()), png.getWidth());
+        assertTrue(png.getHeight() > 2 * view.chart().canvas().getHeight());
 
         // The diagram tab exports the selected net as SVG and PNG through the dialog service.
         robot.clickOn("Diagram");
