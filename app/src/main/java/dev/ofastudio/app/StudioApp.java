@@ -48,6 +48,9 @@ public final class StudioApp extends Application {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         stage.setScene(new Scene(view, Math.min(1500, screen.getWidth()), Math.min(940, screen.getHeight())));
         stage.show();
+        if (StartupTimeline.enabled()) {
+            StartupTimeline.attach(studio);
+        }
         if (raw.contains("--predictor")) {
             // The predictor named on the command line is the one to sweep with.
             studio.project().sweepOnOpenProperty().set(false);
