@@ -155,8 +155,10 @@ public final class MainView extends BorderPane {
                 new javafx.scene.control.SeparatorMenuItem(),
                 item("Open workspace…", "menuOpenWorkspace", ws::open,
                         new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN)),
-                item("Save workspace…", "menuSaveWorkspace", ws::save,
+                item("Save workspace", "menuSaveWorkspace", ws::save,
                         new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN)),
+                item("Save workspace as…", "menuSaveWorkspaceAs", ws::saveAs,
+                        new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN)),
                 new javafx.scene.control.SeparatorMenuItem(),
                 item("Quit", "menuQuit", this::requestClose,
                         new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN)));
@@ -245,7 +247,8 @@ public final class MainView extends BorderPane {
 
     /**
      * Closes the window the way its close button does, so the same guard applies: a running
-     * training job is first paused at a step boundary (the studio asks).
+     * training job is first paused at a step boundary, then unsaved changes may be saved (the
+     * studio asks).
      */
     private void requestClose() {
         Stage stage = (Stage) getScene().getWindow();
@@ -253,15 +256,27 @@ public final class MainView extends BorderPane {
     }
 
     /**
-     * Guards the window's close: while a training job runs, the studio asks to pause it and
-     * closes once it has stopped at a step boundary, so its run folder stays resumable.
+     * Guards the window's close: while a training job runs, the studio asks to pause it and goes
+     * on once it has stopped at a step boundary, so its run folder stays resumable; then, with
+     * unsaved changes, it asks whether to save the workspace first (Cancel keeps the window).
      */
     public void guardClose(Stage stage) {
+        var workspace = studio.workspace();
+        Runnable closeIfSaved = () -> {
+            if (workspace.allowClose(stage::close)) {
+                stage.close();
+            }
+        };
         stage.setOnCloseRequest(e -> {
-            if (!studio.training().allowClose(stage::close)) {
+            if (!studio.training().allowClose(closeIfSaved) || !workspace.allowClose(stage::close)) {
                 e.consume();
             }
         });
+    }
+
+    /** The window's title follows the workspace: its file name, marked "•" while changes are unsaved. */
+    public void bindTitle(Stage stage) {
+        stage.titleProperty().bind(studio.workspace().titleBinding());
     }
 
     /** Opens the full-screen demo view; Esc closes it. */

@@ -65,6 +65,13 @@ public final class Studio {
      */
     public Studio(InputLoaders loaders, DialogService dialogs, TaskExecutor executor, StudioSettings settings,
             BudgetSearch search, List<BoardAnalyzer> heatmapBoards) {
+        this(loaders, dialogs, executor, settings, search, heatmapBoards,
+                TrainingViewModel.withDefaults(dialogs, executor::runOnUiThread));
+    }
+
+    /** As above, with the Training tab's view model given (tests run a stand-in job there). */
+    public Studio(InputLoaders loaders, DialogService dialogs, TaskExecutor executor, StudioSettings settings,
+            BudgetSearch search, List<BoardAnalyzer> heatmapBoards, TrainingViewModel training) {
         this.executor = executor;
         this.dialogs = dialogs;
         inputs = new InputsViewModel(loaders, dialogs, executor, settings);
@@ -76,6 +83,8 @@ public final class Studio {
         }, dialogs, executor, dev.ofastudio.engine.cli.EngineVersion.get());
         workspace = new WorkspaceViewModel(inputs, pareto, dialogs, executor);
         project = new ProjectViewModel(inputs, pareto, dialogs, settings);
+        // Opening a project in an untitled session leaves nothing to save.
+        workspace.adoptWhile(project.settingUpProperty());
         // Export → Sub-network weights uses the project's supernet when it ships one.
         project.currentProperty().addListener((o, was, now) -> weights.projectSupernetProperty().set(
                 now == null ? null : now.supernet()));
@@ -96,7 +105,7 @@ public final class Studio {
         calibration = new CalibrationViewModel(dialogs, executor, inputs);
         // The networks the user measured appear on the chart as marked points.
         calibration.resultProperty().addListener((o, a, r) -> pareto.showMeasured(r));
-        training = TrainingViewModel.withDefaults(dialogs, executor::runOnUiThread);
+        this.training = training;
         claim = new ClaimViewModel(executor, dialogs, inputs, EvolutionConfig.defaults().withPopulation(100, 100)
                 .withSeed(1));
         // The diagram and the heatmap follow the chart's selection.
@@ -199,6 +208,8 @@ public final class Studio {
     /** Start-up: the shipped boards, then the remembered project (else the default) in the background. */
     public void start() {
         inputs.loadShippedBoards();
+        // The shipped boards are the studio's own: a fresh studio has nothing to save.
+        workspace.markClean();
         project.start();
     }
 

@@ -42,7 +42,7 @@ public final class StudioApp extends Application {
                 EvolutionBudgetSearch.ofaDefaults(), heatmapBoards());
         MainView view = new MainView(studio);
         view.guardClose(stage);
-        stage.setTitle("OFA Studio");
+        view.bindTitle(stage);
         AppIcons.apply(stage);
         // 1500×940 where the screen has room, else the screen's usable area (1280×720 laptops).
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();

@@ -22,6 +22,7 @@ import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -44,6 +45,9 @@ public final class ProjectViewModel {
     private final ObservableList<Project> projects = FXCollections.observableArrayList();
     private final ObjectProperty<Project> current = new SimpleObjectProperty<>();
     private final BooleanProperty sweepOnOpen = new SimpleBooleanProperty(true);
+    private final ReadOnlyBooleanWrapper settingUp = new ReadOnlyBooleanWrapper();
+    /** Opened projects whose set-up (inputs, then the first sweep) has not ended yet. */
+    private int settingUpCount;
     /** Ids of the latency sources the open project added; another project replaces them. */
     private List<String> projectSources = List.of();
 
@@ -103,6 +107,7 @@ public final class ProjectViewModel {
     }
 
     private void apply(Loaded l) {
+        beginSetUp();
         Project p = l.project();
         inputs.sources().removeIf(i -> projectSources.contains(i.source().id()));
         // The project's tables are there to pick; the shipped FPGA boards stay the sweep's default.
@@ -131,7 +136,19 @@ public final class ProjectViewModel {
         inputs.statusProperty().set("Project opened: " + p.name());
         if (sweepOnOpen.get()) {
             sweepWhenIdle();
+        } else {
+            endSetUp();
         }
+    }
+
+    private void beginSetUp() {
+        settingUpCount++;
+        settingUp.set(true);
+    }
+
+    private void endSetUp() {
+        settingUpCount--;
+        settingUp.set(settingUpCount > 0);
     }
 
     /**
@@ -162,12 +179,26 @@ public final class ProjectViewModel {
         return added;
     }
 
-    /** Sweeps the open project; a sweep still running for the previous one is cancelled first. */
+    /**
+     * Sweeps the open project; a sweep still running for the previous one is cancelled first.
+     * The project's set-up ends with this sweep.
+     */
     private void sweepWhenIdle() {
         if (!pareto.runningProperty().get()) {
             if (inputs.readyBinding().get()) {
                 pareto.runSweep();
             }
+            whenIdle(this::endSetUp);
+            return;
+        }
+        whenIdle(this::sweepWhenIdle);
+        pareto.cancel();
+    }
+
+    /** Runs {@code then} once no sweep or search runs (at once if none does). */
+    private void whenIdle(Runnable then) {
+        if (!pareto.runningProperty().get()) {
+            then.run();
             return;
         }
         pareto.runningProperty().addListener(new ChangeListener<Boolean>() {
@@ -175,11 +206,10 @@ public final class ProjectViewModel {
             public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
                 if (!now) {
                     o.removeListener(this);
-                    sweepWhenIdle();
+                    then.run();
                 }
             }
         });
-        pareto.cancel();
     }
 
     /** Asks for a project folder (with its project.json) and opens it. */
@@ -207,6 +237,14 @@ public final class ProjectViewModel {
     /** True while a project (or any other input) loads. */
     public ReadOnlyBooleanProperty loadingProperty() {
         return inputs.busyProperty();
+    }
+
+    /**
+     * True while an opened project sets the studio up: from its inputs being applied until the
+     * sweep it runs on opening has ended. What changes meanwhile is the studio's doing, not the user's.
+     */
+    public ReadOnlyBooleanProperty settingUpProperty() {
+        return settingUp.getReadOnlyProperty();
     }
 
     /** Whether opening a project runs a sweep (on for the studio; tests switch it off). */

@@ -31,4 +31,7 @@ public interface DialogService {
 
     /** Asks a yes/no question; true for yes. */
     boolean confirm(String title, String question);
+
+    /** Asks Save / Don't save / Cancel about unsaved changes; {@link SaveChoice#CANCEL} when dismissed. */
+    SaveChoice askToSave(String title, String question);
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
@@ -106,5 +107,18 @@ public final class FxDialogService implements DialogService {
         alert.setTitle(title);
         alert.setHeaderText(title);
         return alert.showAndWait().filter(b -> b == ButtonType.YES).isPresent();
+    }
+
+    @Override
+    public SaveChoice askToSave(String title, String question) {
+        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType dontSave = new ButtonType("Don't save", ButtonBar.ButtonData.NO);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, save, dontSave, ButtonType.CANCEL);
+        alert.initOwner(owner.get());
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        // Closing the dialog with Esc or its close button keeps the window open.
+        ButtonType answer = alert.showAndWait().orElse(ButtonType.CANCEL);
+        return answer == save ? SaveChoice.SAVE : answer == dontSave ? SaveChoice.DONT_SAVE : SaveChoice.CANCEL;
     }
 }

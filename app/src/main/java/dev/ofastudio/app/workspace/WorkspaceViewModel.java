@@ -10,6 +10,7 @@ import dev.ofastudio.engine.study.ReferenceMarkers;
 import dev.ofastudio.app.service.BackgroundTask;
 import dev.ofastudio.app.service.DialogService;
 import dev.ofastudio.app.service.FileDialogSpec;
+import dev.ofastudio.app.service.SaveChoice;
 import dev.ofastudio.app.service.TaskExecutor;
 import dev.ofastudio.app.workspace.WorkspaceFile.SourceRef;
 import dev.ofastudio.app.workspace.WorkspaceFile.Workspace;
@@ -23,13 +24,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
 
 /**
  * Saves and reopens a whole session (inputs, sweep settings, budget, results, selection) as a
  * JSON file. Reopening reloads the predictor and every source in the background; if any of them
- * fails, an error dialog lists the problems and the current session stays as it was.
+ * fails, an error dialog lists the problems and the current session stays as it was. Knows the
+ * workspace's file and whether the session has changed since it was saved or opened, and asks to
+ * save such changes before the studio closes.
  */
 public final class WorkspaceViewModel {
     private static final FileDialogSpec.Filter FILTER =
@@ -40,6 +49,10 @@ public final class WorkspaceViewModel {
     private final DialogService dialogs;
     private final TaskExecutor executor;
     private final StringProperty status = new SimpleStringProperty("");
+    /** The file last saved or opened; null for an untitled session. */
+    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
+    private final UnsavedChanges changes;
+    private final StringBinding title;
 
     public WorkspaceViewModel(InputsViewModel inputs, ParetoViewModel pareto, DialogService dialogs,
             TaskExecutor executor) {
@@ -47,6 +60,46 @@ public final class WorkspaceViewModel {
         this.pareto = pareto;
         this.dialogs = dialogs;
         this.executor = executor;
+        changes = new UnsavedChanges(this::capture);
+        // Everything capture() reads, which is everything the file stores (the sweep's boards
+        // change with the table).
+        changes.watch(inputs.spaceProperty(), inputs.predictorPathProperty(), inputs.chosenProperty(),
+                pareto.resultSpaceProperty(), pareto.tableProperty(), pareto.selectedRowProperty(),
+                pareto.budgetCountProperty(), pareto.cloudSizeProperty(), pareto.seedProperty(),
+                pareto.budgetMsProperty());
+        changes.watch(inputs.sources());
+        title = Bindings.createStringBinding(() -> (changes.dirtyProperty().get() ? "• " : "") + displayName()
+                + " — OFA Studio", changes.dirtyProperty(), file);
+    }
+
+    /**
+     * What the studio sets up on its own while {@code settingUp} holds (opening a project, its
+     * first sweep) is nothing to save in an untitled session that had no unsaved changes.
+     */
+    public void adoptWhile(ObservableBooleanValue settingUp) {
+        changes.adoptWhile(settingUp, () -> file.get() == null);
+    }
+
+    /** The session as it is now counts as saved (start-up, once the shipped boards are in). */
+    public void markClean() {
+        changes.markClean();
+    }
+
+    /**
+     * Closing the studio: true when it may close now (nothing unsaved, or Don't save). On Save it
+     * returns false and runs {@code close} once the workspace is written; Cancel, a cancelled
+     * file dialog or a failed write keep the window open.
+     */
+    public boolean allowClose(Runnable close) {
+        if (!changes.dirtyProperty().get()) {
+            return true;
+        }
+        SaveChoice choice = dialogs.askToSave(displayName() + " has unsaved changes",
+                "Save changes to the workspace before closing?");
+        if (choice == SaveChoice.SAVE) {
+            save(close);
+        }
+        return choice == SaveChoice.DONT_SAVE;
     }
 
     /** The current session as a value. */
@@ -69,22 +122,55 @@ public final class WorkspaceViewModel {
                 pareto.selectedRowProperty().get());
     }
 
+    /** Saves to the workspace's file; an untitled session asks where, as {@link #saveAs()} does. */
     public void save() {
-        dialogs.showSaveDialog(FileDialogSpec.of("Save workspace", FILTER).withInitialFileName("studio.ofaws.json"))
-                .ifPresent(this::saveTo);
+        save(() -> { });
     }
 
-    public void saveTo(Path file) {
-        if (Files.exists(file) && !dialogs.confirm("Replace workspace?", file.getFileName() + " exists. Replace it?")) {
+    private void save(Runnable then) {
+        if (file.get() != null) {
+            write(file.get(), then);
+        } else {
+            saveAs(then);
+        }
+    }
+
+    /** Asks where to save, then saves there; the file becomes the workspace's. */
+    public void saveAs() {
+        saveAs(() -> { });
+    }
+
+    private void saveAs(Runnable then) {
+        dialogs.showSaveDialog(FileDialogSpec.of("Save workspace", FILTER).withInitialFileName(
+                file.get() == null ? "studio.ofaws.json" : file.get().getFileName().toString()))
+                .ifPresent(f -> saveTo(f, then));
+    }
+
+    public void saveTo(Path target) {
+        saveTo(target, () -> { });
+    }
+
+    private void saveTo(Path target, Runnable then) {
+        if (Files.exists(target)
+                && !dialogs.confirm("Replace workspace?", target.getFileName() + " exists. Replace it?")) {
             return;
         }
+        write(target, then);
+    }
+
+    /** Writes in the background; {@code then} runs once the file is written. */
+    private void write(Path target, Runnable then) {
         Workspace w = capture();
         executor.execute(BackgroundTask.<Path>of("Saving workspace", (p, c) -> {
-            WorkspaceFile.write(file, w);
-            return file;
-        }).onSuccess(f -> status.set("Workspace saved: " + f.getFileName()))
-                .onFailure(e -> dialogs.showErrors("Cannot save the workspace", "Nothing was written.",
-                        Problems.of(e))));
+            WorkspaceFile.write(target, w);
+            return target;
+        }).onSuccess(f -> {
+            file.set(f);
+            changes.markSaved(w);
+            status.set("Workspace saved: " + f.getFileName());
+            then.run();
+        }).onFailure(e -> dialogs.showErrors("Cannot save the workspace", "Nothing was written.",
+                Problems.of(e))));
     }
 
     public void open() {
@@ -140,11 +226,11 @@ public final class WorkspaceViewModel {
             List<LatencySource> boards = ws.sweepBoards().stream().map(sources::get).toList();
             ReferenceMarkers refs = ReferenceMarkers.evaluate(loaders.referenceNets(), boards);
             return new Loaded(ws, pred, predFile, sources, refs);
-        }).onSuccess(this::apply).onFailure(e -> dialogs.showErrors("Cannot open the workspace",
+        }).onSuccess(l -> apply(l, file)).onFailure(e -> dialogs.showErrors("Cannot open the workspace",
                 file + " was not opened; the current session is unchanged.", Problems.of(e))));
     }
 
-    private void apply(Loaded l) {
+    private void apply(Loaded l, Path from) {
         Workspace ws = l.ws();
         SearchSpace space = inputs.spaces().stream().filter(s -> s.widthMult() == ws.widthMult()).findFirst()
                 .orElse(SearchSpace.mobileNetV3(ws.widthMult()));
@@ -165,6 +251,8 @@ public final class WorkspaceViewModel {
         try {
             pareto.restore(ws.results(), space, boards, l.refs(), boards.isEmpty() ? -1 : chosen, ws.budgetMs(),
                     ws.selectedRow());
+            file.set(from);
+            changes.markClean();
             status.set("Workspace opened");
         } catch (OfaException e) {
             dialogs.showErrors("Cannot open the workspace", "The results do not fit the inputs.", Problems.of(e));
@@ -173,5 +261,25 @@ public final class WorkspaceViewModel {
 
     public StringProperty statusProperty() {
         return status;
+    }
+
+    /** The workspace's file name, or "Untitled" before it is first saved. */
+    public String displayName() {
+        return file.get() == null ? "Untitled" : file.get().getFileName().toString();
+    }
+
+    /** The file last saved or opened; null until then. */
+    public ReadOnlyObjectProperty<Path> fileProperty() {
+        return file.getReadOnlyProperty();
+    }
+
+    /** True while the session differs from the workspace last saved or opened. */
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return changes.dirtyProperty();
+    }
+
+    /** The main window's title: a "•" while there are unsaved changes, the workspace's name, the studio. */
+    public StringBinding titleBinding() {
+        return title;
     }
 }

@@ -2,6 +2,7 @@ package dev.ofastudio.app.testing;
 
 import dev.ofastudio.app.service.DialogService;
 import dev.ofastudio.app.service.FileDialogSpec;
+import dev.ofastudio.app.service.SaveChoice;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,6 +23,10 @@ public final class FakeDialogService implements DialogService {
     /** Texts shown with {@link #showText}, as "title: text". */
     public final List<String> texts = new ArrayList<>();
     public boolean confirmAnswer = true;
+    /** Questions asked with {@link #askToSave}, in order. */
+    public final List<String> saveQuestions = new ArrayList<>();
+    /** The answer to every {@link #askToSave}; Cancel, like a dismissed dialog, unless a test says otherwise. */
+    public SaveChoice saveAnswer = SaveChoice.CANCEL;
 
     /** The next file dialog returns {@code p}. */
     public FakeDialogService answer(Path p) {
@@ -63,5 +68,11 @@ public final class FakeDialogService implements DialogService {
     public boolean confirm(String title, String question) {
         questions.add(question);
         return confirmAnswer;
+    }
+
+    @Override
+    public SaveChoice askToSave(String title, String question) {
+        saveQuestions.add(question);
+        return saveAnswer;
     }
 }
