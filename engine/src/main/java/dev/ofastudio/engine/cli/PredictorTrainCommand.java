@@ -8,6 +8,7 @@ import dev.ofastudio.engine.io.Json;
 import dev.ofastudio.engine.predict.PredictorFile;
 import dev.ofastudio.engine.predict.StudioAccuracyPredictor;
 import dev.ofastudio.engine.predict.train.DatasetSplit;
+import dev.ofastudio.engine.predict.train.LabelNoise;
 import dev.ofastudio.engine.predict.train.PredictorFigures;
 import dev.ofastudio.engine.predict.train.PredictorTrainer;
 import dev.ofastudio.engine.predict.train.PredictorTraining;
@@ -39,7 +40,7 @@ import picocli.CommandLine.Spec;
                 "--json prints {\"out\", \"dataset\", \"dataset_sha256\", \"rows\", \"space\", \"epochs\", "
                 + "\"best_epoch\", \"seed\", \"figures\": {\"train\"|\"validation\"|\"test\": {\"rows\", \"rmse_pct\", "
                 + "\"kendall_tau\"}, test.\"regret\": [{\"macs_quantile\", \"max_macs\", \"candidates\", "
-                + "\"picked_top1\", \"best_top1\", \"regret_pct\"}]}, \"goal_met\"}.",
+                + "\"picked_top1\", \"best_top1\", \"regret_pct\"}], \"label_noise\": {\"se_pct\", \"spread_pct\", \"kendall_tau_ceiling\"}}, \"goal_met\"}.",
                 ""})
 final class PredictorTrainCommand implements Callable<Integer> {
     static final double GOAL_RMSE_PCT = 0.5;
@@ -145,6 +146,10 @@ final class PredictorTrainCommand implements Callable<Integer> {
         o.printf("test: RMSE %.3f %% top-1, Kendall tau %.3f (%d rows; goal RMSE <= %.1f %%, tau >= %.1f: %s)%n",
                 fig.test().rmsePct(), fig.test().kendallTau(), fig.test().rows(), GOAL_RMSE_PCT, GOAL_TAU,
                 goal ? "met" : "not met");
+        LabelNoise noise = fig.testNoise();
+        o.printf("test labels: spread %.2f %% top-1, evaluation noise %.2f %% (binomial, from the holdout size): "
+                + "a perfect predictor would show RMSE %.2f %% and tau %.2f against them%n", noise.spreadPct(),
+                noise.sePct(), noise.sePct(), noise.kendallTauCeiling());
         for (PredictorFigures.BudgetRegret b : fig.regret()) {
             if (b.regret().candidates() == 0) {
                 o.printf("regret at MACs <= %.2fM (%.0f %% quantile): no test net fits%n",

@@ -51,6 +51,9 @@ class PredictorCommandsTest {
         assertTrue(test.get("rows").asInt() > 0);
         assertTrue(test.get("rmse_pct").isNumber() && test.get("kendall_tau").isNumber(), test.toString());
         assertEquals(3, test.get("regret").size());
+        JsonNode noise = test.get("label_noise");
+        double ceiling = noise.get("kendall_tau_ceiling").asDouble();
+        assertTrue(noise.get("se_pct").asDouble() > 0 && ceiling >= 0 && ceiling <= 1, noise.toString());
         assertEquals(0.25, test.get("regret").get(0).get("macs_quantile").asDouble());
         assertTrue(j.get("goal_met").isBoolean());
         assertEquals(64, j.get("dataset_sha256").asText().length());

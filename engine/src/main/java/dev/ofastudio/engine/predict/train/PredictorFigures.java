@@ -10,10 +10,11 @@ import java.util.List;
 /**
  * A predictor's figures on each split of its dataset: RMSE in % top-1 and Kendall τ, and on the
  * test split the regret of picking by the predictor under MACs budgets at the
- * {@link #BUDGET_QUANTILES} of the whole dataset's MACs.
+ * {@link #BUDGET_QUANTILES} of the whole dataset's MACs, and how far the test labels' own noise
+ * lets those figures go ({@link LabelNoise}).
  */
 public record PredictorFigures(SplitFigures train, SplitFigures validation, SplitFigures test,
-        List<BudgetRegret> regret) {
+        List<BudgetRegret> regret, LabelNoise testNoise) {
     public static final List<Double> BUDGET_QUANTILES = List.of(0.25, 0.5, 0.75);
 
     /** RMSE (percentage points of top-1) and Kendall τ-b over one split's rows. */
@@ -36,7 +37,8 @@ public record PredictorFigures(SplitFigures train, SplitFigures validation, Spli
         List<BudgetRegret> regrets = macsAll.length == 0 ? List.of() : BUDGET_QUANTILES.stream()
                 .map(q -> new BudgetRegret(q, RankMetrics.regret(pred, truth, macs, RankMetrics.quantile(macsAll, q))))
                 .toList();
-        return new PredictorFigures(split(p, split.train()), split(p, split.validation()), split(p, test), regrets);
+        return new PredictorFigures(split(p, split.train()), split(p, split.validation()), split(p, test), regrets,
+                LabelNoise.of(test));
     }
 
     static SplitFigures split(AccuracyPredictor p, List<AccuracyRow> rows) {
@@ -52,7 +54,8 @@ public record PredictorFigures(SplitFigures train, SplitFigures validation, Spli
      * The JSON form (in predictor files and {@code ofa predictor train --json}):
      * {@code {"train": {"rows", "rmse_pct", "kendall_tau"}, "validation": {...}, "test": {...,
      * "regret": [{"macs_quantile", "max_macs", "candidates", "picked_top1", "best_top1",
-     * "regret_pct"}]}}}; NaN is written as null.
+     * "regret_pct"}], "label_noise": {"se_pct", "spread_pct", "kendall_tau_ceiling"}}}}; NaN is
+     * written as null.
      */
     public ObjectNode toJson() {
         ObjectNode n = Json.MAPPER.createObjectNode();
@@ -69,6 +72,10 @@ public record PredictorFigures(SplitFigures train, SplitFigures validation, Spli
             number(o, "best_top1", b.regret().bestTrue());
             number(o, "regret_pct", b.regretPct());
         }
+        ObjectNode noise = t.putObject("label_noise");
+        number(noise, "se_pct", testNoise.sePct());
+        number(noise, "spread_pct", testNoise.spreadPct());
+        number(noise, "kendall_tau_ceiling", testNoise.kendallTauCeiling());
         n.set("test", t);
         return n;
     }
