@@ -38,11 +38,6 @@ public record DatasetBuildSpec(Path supernet, Path data, int n, long seed, List<
         resolutions = resolutions == null ? List.of() : List.copyOf(resolutions);
     }
 
-    /** A build of {@code n} sub-networks with every other choice left to the defaults. */
-    public static DatasetBuildSpec of(Path supernet, Path data, int n, long seed) {
-        return new DatasetBuildSpec(supernet, data, n, seed, List.of(), null, null, null, null);
-    }
-
     public DatasetBuildSpec withSupernet(Path file) {
         return new DatasetBuildSpec(file, data, n, seed, resolutions, holdout, calibImages, workers, threads);
     }
