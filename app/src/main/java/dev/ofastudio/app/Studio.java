@@ -172,7 +172,7 @@ public final class Studio {
         return out;
     }
 
-    /** The Training tab: supernet training runs (start, pause, resume) and their curves. */
+    /** The Training tab: supernet training runs and accuracy dataset builds (start, pause, resume), live. */
     public TrainingViewModel training() {
         return training;
     }

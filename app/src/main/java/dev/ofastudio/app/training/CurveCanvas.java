@@ -25,6 +25,8 @@ abstract class CurveCanvas extends Pane {
     private final String title;
     double yMin;
     double yMax = 1;
+    double xMin;
+    double xMax = 1;
 
     CurveCanvas(String title) {
         this.title = title;
@@ -51,6 +53,23 @@ abstract class CurveCanvas extends Pane {
 
     double yPixel(double y) {
         return MARGIN_T + (1 - (y - yMin) / (yMax - yMin)) * plotHeight();
+    }
+
+    double xPixel(double x) {
+        return MARGIN_L + (x - xMin) / (xMax - xMin) * plotWidth();
+    }
+
+    /** Tick labels along the bottom for a numeric x axis, and its title. */
+    void drawXAxis(GraphicsContext g, String name) {
+        double bottom = MARGIN_T + plotHeight();
+        double step = NiceTicks.step(xMin, xMax, 6);
+        g.setFill(Color.web("#555555"));
+        g.setTextAlign(TextAlignment.CENTER);
+        for (double x : NiceTicks.of(xMin, xMax, 6)) {
+            g.fillText(NiceTicks.label(x, step), xPixel(x), bottom + 14);
+        }
+        g.fillText(name, MARGIN_L + plotWidth() / 2, bottom + 28);
+        g.setTextAlign(TextAlignment.LEFT);
     }
 
     /** Clears and draws the frame, title and y axis; subclasses then draw their data. */

@@ -1,17 +1,14 @@
 package dev.ofastudio.app.training;
 
-import dev.ofastudio.app.render.NiceTicks;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
-import javafx.scene.text.TextAlignment;
 
 /** Training loss against the global step, one colour per phase, with the phase boundaries marked. */
 final class LossChart extends CurveCanvas {
     private RunHistory history = new RunHistory();
     private RunSummary summary;
-    private double xMax = 1;
 
     LossChart() {
         super("Training loss (mean per logged step), by phase");
@@ -33,10 +30,6 @@ final class LossChart extends CurveCanvas {
         redraw();
     }
 
-    double xPixel(double step) {
-        return MARGIN_L + step / xMax * plotWidth();
-    }
-
     /** Canvas pixel of a logged step (tests). */
     double[] toPixel(MetricPoints.Step p) {
         return new double[] {xPixel(p.globalStep()), yPixel(p.loss())};
@@ -45,14 +38,7 @@ final class LossChart extends CurveCanvas {
     @Override
     void drawData(GraphicsContext g) {
         double bottom = MARGIN_T + plotHeight();
-        double step = NiceTicks.step(0, xMax, 6);
-        g.setFill(Color.web("#555555"));
-        g.setTextAlign(TextAlignment.CENTER);
-        for (double x : NiceTicks.of(0, xMax, 6)) {
-            g.fillText(NiceTicks.label(x, step), xPixel(x), bottom + 14);
-        }
-        g.fillText("global step", MARGIN_L + plotWidth() / 2, bottom + 28);
-        g.setTextAlign(TextAlignment.LEFT);
+        drawXAxis(g, "global step");
         if (summary != null) {
             long start = 0;
             for (int i = 0; i < summary.phases().size(); i++) {

@@ -1,5 +1,6 @@
 package dev.ofastudio.app.training;
 
+import dev.ofastudio.app.service.DialogService;
 import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.progress.Cancellation;
 import dev.ofastudio.engine.progress.Cancellation.CancelledException;
@@ -97,7 +98,7 @@ public final class TrainingJob {
             failure = e.getMessage();
         } catch (Exception | Error e) {
             // Whatever it was, the job ends in a state; shown as one line, the trace goes to the log.
-            LOG.log(System.Logger.Level.ERROR, "training job failed", e);
+            LOG.log(System.Logger.Level.ERROR, "Training tab job failed", e);
             end = JobState.FAILED;
             failure = (e instanceof OutOfMemoryError ? "out of memory: " + e.getMessage() : "unexpected error: " + e);
         }
@@ -165,6 +166,22 @@ public final class TrainingJob {
         } else {
             r.run();
         }
+    }
+
+    /**
+     * The window asks to close: true to let it. While the job runs, asks {@code question}; a yes
+     * pauses the job and runs {@code close} once it has stopped at a step boundary, so what it
+     * wrote stays resumable.
+     */
+    public boolean allowClose(DialogService dialogs, String question, Runnable close) {
+        if (!state.get().isActive()) {
+            return true;
+        }
+        if (dialogs.confirm("A job is running", question)) {
+            pause();
+            whenStopped(close);
+        }
+        return false;
     }
 
     /** Waits up to {@code millis} for the job's thread to end (application exit, tests); true if it did. */

@@ -1,10 +1,12 @@
 package dev.ofastudio.app.training;
 
-import java.nio.file.Path;
-import java.util.function.Consumer;
+import static dev.ofastudio.app.training.FormControls.button;
+import static dev.ofastudio.app.training.FormControls.label;
+import static dev.ofastudio.app.training.FormControls.pathField;
+import static dev.ofastudio.app.training.FormControls.textField;
+
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -13,64 +15,70 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /**
- * The Training tab: job kind, dataset folder, recipe and run folder on top; Start, Pause, Resume,
- * Cancel with progress, ETA and status; the loss curve and the per-phase accuracies below, and the
- * final test figures. It only binds to its {@link TrainingViewModel}.
+ * The Training tab: the job choice on top, then its form. Supernet training: dataset folder,
+ * recipe and run folder; Start, Pause, Resume, Cancel with progress, ETA and status; the loss
+ * curve and the per-phase accuracies below, and the final test figures. The accuracy dataset
+ * build has a form of its own ({@link DatasetBuildView}). It only binds to its {@link TrainingViewModel}.
  */
 public final class TrainingView extends BorderPane {
     private final TrainingViewModel vm;
     private final LossChart loss = new LossChart();
     private final PhaseAccuracyChart accuracy = new PhaseAccuracyChart();
+    private final DatasetBuildView dataset;
     private final BooleanBinding active;
 
     public TrainingView(TrainingViewModel vm) {
         this.vm = vm;
-        active = Bindings.createBooleanBinding(() -> vm.job().stateProperty().get().isActive(), vm.job().stateProperty());
+        active = Bindings.createBooleanBinding(() -> vm.job().stateProperty().get().isActive()
+                || vm.dataset().job().stateProperty().get().isActive(), vm.job().stateProperty(),
+                vm.dataset().job().stateProperty());
         setId("trainingView");
-        setTop(new VBox(8, settings(), controls()));
+        BorderPane training = new BorderPane();
+        training.setTop(new VBox(8, settings(), FormControls.jobBar(vm, "training",
+                "Stop at the next step and keep a checkpoint; Resume continues")));
         SplitPane charts = new SplitPane(loss, accuracy);
         charts.setOrientation(Orientation.HORIZONTAL);
         charts.setDividerPositions(0.62);
-        setCenter(charts);
+        training.setCenter(charts);
         Label report = new Label();
         report.setId("training-report");
         report.textProperty().bind(vm.reportProperty());
         report.setPadding(new Insets(4, 8, 6, 8));
-        setBottom(report);
+        training.setBottom(report);
+        dataset = new DatasetBuildView(vm.dataset());
+        setTop(jobChoice());
+        Runnable page = () -> setCenter(DatasetBuildViewModel.TITLE.equals(vm.jobChoiceProperty().get()) ? dataset
+                : training);
+        vm.jobChoiceProperty().addListener(o -> page.run());
+        page.run();
         vm.historyRevisionProperty().addListener(o -> redraw());
         vm.summaryProperty().addListener(o -> redraw());
         redraw();
     }
 
-    private GridPane settings() {
-        ChoiceBox<JobKind> kind = new ChoiceBox<>(FXCollections.observableArrayList(vm.kinds()));
+    private HBox jobChoice() {
+        ChoiceBox<String> kind = new ChoiceBox<>(FXCollections.observableArrayList(vm.jobChoices()));
         kind.setId("training-kind");
-        kind.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(JobKind k) {
-                return k == null ? "" : k.title();
-            }
+        kind.valueProperty().bindBidirectional(vm.jobChoiceProperty());
+        kind.disableProperty().bind(active);
+        Label l = label("Job");
+        l.setMinWidth(FormControls.LABEL_WIDTH);
+        HBox row = new HBox(8, l, kind);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.setPadding(new Insets(8, 8, 0, 8));
+        return row;
+    }
 
-            @Override
-            public JobKind fromString(String s) {
-                return null;
-            }
-        });
-        kind.valueProperty().bindBidirectional(vm.kindProperty());
-
+    private GridPane settings() {
         TextField data = pathField("training-data", vm.dataFolderProperty(), "the dataset folder (type, paste or choose)",
                 vm::setDataFolder);
         Button chooseData = button("Choose…", "training-choose-data", vm::chooseDataFolder);
@@ -80,122 +88,31 @@ public final class TrainingView extends BorderPane {
         fillPresets.run();
         vm.kindProperty().addListener(o -> fillPresets.run());
         preset.valueProperty().bindBidirectional(vm.presetProperty());
-        TextField scale = new TextField();
-        scale.setId("training-scale");
-        scale.setPrefColumnCount(5);
-        scale.textProperty().bindBidirectional(vm.epochsScaleProperty());
-        scale.setTooltip(new Tooltip("Multiplies every phase's epochs: 1 is the full recipe, 0.01 a quick trial"));
-        TextField batch = new TextField();
-        batch.setId("training-batch");
-        batch.setPrefColumnCount(4);
+        TextField scale = textField("training-scale", 5, vm.epochsScaleProperty(),
+                "Multiplies every phase's epochs: 1 is the full recipe, 0.01 a quick trial");
+        TextField batch = textField("training-batch", 4, vm.batchProperty(), "Batch size; empty for the preset's");
         batch.setPromptText("preset");
-        batch.textProperty().bindBidirectional(vm.batchProperty());
         TextField run = pathField("training-run", vm.runFolderProperty(),
                 "a new folder under ~/ofa-runs, or an earlier run (type, paste or choose)", vm::openRunFolder);
         Button chooseRun = button("Choose…", "training-choose-run", vm::chooseRunFolder);
-        for (Node n : new Node[] {kind, data, chooseData, run, chooseRun, preset, scale, batch}) {
+        for (Node n : new Node[] {data, chooseData, run, chooseRun, preset, scale, batch}) {
             n.disableProperty().bind(active);
         }
 
-        GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(6);
-        grid.setPadding(new Insets(8, 8, 0, 8));
-        grid.addRow(0, label("Job"), kind);
-        grid.addRow(1, label("Dataset folder"), data, chooseData);
+        GridPane grid = FormControls.grid();
+        grid.addRow(0, label("Dataset folder"), data, chooseData);
         HBox recipe = new HBox(8, preset, label("Epochs scale"), scale, label("Batch"), batch);
         recipe.setAlignment(Pos.CENTER_LEFT);
-        grid.addRow(2, label("Preset"), recipe);
-        grid.addRow(3, label("Run folder"), run, chooseRun);
+        grid.addRow(1, label("Preset"), recipe);
+        grid.addRow(2, label("Run folder"), run, chooseRun);
         GridPane.setHgrow(data, Priority.ALWAYS);
         GridPane.setHgrow(run, Priority.ALWAYS);
         return grid;
     }
 
-    private HBox controls() {
-        Button start = button("Start", "training-start", vm::start);
-        start.disableProperty().bind(vm.canStartProperty().not());
-        Button pause = button("Pause", "training-pause", vm::pause);
-        pause.disableProperty().bind(vm.canPauseProperty().not());
-        pause.setTooltip(new Tooltip("Stop at the next step and keep a checkpoint; Resume continues"));
-        Button resume = button("Resume", "training-resume", vm::resume);
-        resume.disableProperty().bind(vm.canResumeProperty().not());
-        Button cancel = button("Cancel", "training-cancel", vm::cancel);
-        cancel.disableProperty().bind(vm.canCancelProperty().not());
-        ProgressBar bar = new ProgressBar();
-        bar.setId("training-progress");
-        bar.setPrefWidth(220);
-        bar.progressProperty().bind(vm.progressProperty());
-        Label eta = new Label();
-        eta.setId("training-eta");
-        eta.setMinWidth(Region.USE_PREF_SIZE);
-        eta.textProperty().bind(vm.etaProperty());
-        Label status = new Label();
-        status.setId("training-status");
-        status.textProperty().bind(vm.statusProperty());
-        status.setMinWidth(0);
-        status.setTooltip(new Tooltip());
-        status.getTooltip().textProperty().bind(vm.statusProperty());
-        HBox.setHgrow(status, Priority.ALWAYS);
-        HBox box = new HBox(8, start, pause, resume, cancel, bar, eta, status);
-        box.setAlignment(Pos.CENTER_LEFT);
-        box.setPadding(new Insets(0, 8, 6, 8));
-        return box;
-    }
-
     private void redraw() {
         loss.show(vm.history(), vm.summaryProperty().get());
         accuracy.show(vm.history(), vm.summaryProperty().get());
-    }
-
-    /**
-     * A path field the user can type or paste into (Enter or leaving the field commits it to
-     * {@code typed}; {@code ~} is the home folder) and that shows what a Choose… dialog picked.
-     */
-    private static TextField pathField(String id, ObjectProperty<Path> path, String prompt, Consumer<Path> typed) {
-        TextField f = new TextField();
-        f.setId(id);
-        f.setPromptText(prompt);
-        Runnable show = () -> f.setText(path.get() == null ? "" : path.get().toString());
-        path.addListener((o, a, b) -> show.run());
-        show.run();
-        Runnable commit = () -> {
-            String t = f.getText().strip();
-            if (t.isEmpty() || path.get() != null && t.equals(path.get().toString())) {
-                show.run();
-                return;
-            }
-            if (t.equals("~") || t.startsWith("~/")) {
-                t = System.getProperty("user.home") + t.substring(1);
-            }
-            try {
-                typed.accept(Path.of(t).toAbsolutePath().normalize());
-            } catch (java.nio.file.InvalidPathException e) {
-                // not a path on this system: keep what was there
-            }
-            show.run();
-        };
-        f.setOnAction(e -> commit.run());
-        f.focusedProperty().addListener((o, was, now) -> {
-            if (!now) {
-                commit.run();
-            }
-        });
-        return f;
-    }
-
-    private static Label label(String text) {
-        Label l = new Label(text);
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        return l;
-    }
-
-    private static Button button(String text, String id, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setMinWidth(Region.USE_PREF_SIZE);
-        b.setOnAction(e -> action.run());
-        return b;
     }
 
     LossChart lossChart() {
@@ -204,5 +121,9 @@ public final class TrainingView extends BorderPane {
 
     PhaseAccuracyChart accuracyChart() {
         return accuracy;
+    }
+
+    DatasetBuildView datasetView() {
+        return dataset;
     }
 }

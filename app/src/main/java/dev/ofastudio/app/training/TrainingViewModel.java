@@ -5,16 +5,14 @@ import dev.ofastudio.app.service.FileDialogSpec;
 import dev.ofastudio.engine.progress.Eta;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.stream.Stream;
-import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -24,15 +22,22 @@ import javafx.beans.property.StringProperty;
  * State and commands of the Training view: the job kind, dataset folder, recipe and run folder;
  * Start, Pause, Resume and Cancel; the run's history for the curves, its progress, ETA and final
  * figures. A run folder chosen here is read in the background, so a run started in an earlier
- * session shows its curves and can be resumed.
+ * session shows its curves and can be resumed. The accuracy dataset build is the tab's other job
+ * ({@link #dataset()}); one of the two runs at a time, and closing the studio pauses either.
  */
-public final class TrainingViewModel {
+public final class TrainingViewModel extends JobFormModel {
+    /** The dataset folder chooser of both job forms. */
+    static final FileDialogSpec DATA_FOLDER_DIALOG =
+            FileDialogSpec.of("Dataset folder (Fashion-MNIST IDX, CIFAR-10 binary or class folders)");
+
     private final DialogService dialogs;
     private final Path runsRoot;
     private final List<JobKind> kinds;
-    private final TrainingJob job;
     private final RunWatcher watcher;
     private final RunHistory history = new RunHistory();
+    private final DatasetBuildViewModel dataset;
+    private final List<String> jobChoices = new ArrayList<>();
+    private final StringProperty jobChoice = new SimpleStringProperty();
 
     private final ObjectProperty<JobKind> kind = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> dataFolder = new SimpleObjectProperty<>();
@@ -42,14 +47,7 @@ public final class TrainingViewModel {
     private final ObjectProperty<Path> runFolder = new SimpleObjectProperty<>();
     private final ObjectProperty<RunSummary> summary = new SimpleObjectProperty<>();
     private final IntegerProperty historyRevision = new SimpleIntegerProperty();
-    private final DoubleProperty progress = new SimpleDoubleProperty(0);
-    private final StringProperty eta = new SimpleStringProperty("");
-    private final StringProperty status = new SimpleStringProperty("Choose a dataset folder, or open a run folder.");
     private final StringProperty report = new SimpleStringProperty("");
-    private final ReadOnlyBooleanWrapper canStart = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper canPause = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper canResume = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper canCancel = new ReadOnlyBooleanWrapper();
     /** The run folder was filled in from the dataset's name, not chosen: a new dataset renames it. */
     private boolean runFolderIsDefault;
 
@@ -59,13 +57,25 @@ public final class TrainingViewModel {
      * @param runsRoot where new run folders go by default (e.g. {@code ~/ofa-runs}); nothing is made there until Start
      */
     public TrainingViewModel(DialogService dialogs, Executor ui, List<JobKind> kinds, Path runsRoot) {
+        this(dialogs, ui, kinds, new AccuracyDatasetBuild(), runsRoot);
+    }
+
+    /**
+     * @param ui       runs a task on the UI thread
+     * @param kinds    the training job kinds offered, the default first
+     * @param datasets the accuracy dataset build offered after them
+     * @param runsRoot where new run folders go by default (e.g. {@code ~/ofa-runs}); nothing is made there until Start
+     */
+    public TrainingViewModel(DialogService dialogs, Executor ui, List<JobKind> kinds, DatasetBuildJob datasets,
+            Path runsRoot) {
+        super(ui, "Choose a dataset folder, or open a run folder.");
         if (kinds.isEmpty()) {
             throw new IllegalArgumentException("kinds: expected at least one job kind");
         }
         this.dialogs = dialogs;
         this.runsRoot = runsRoot;
         this.kinds = List.copyOf(kinds);
-        this.job = new TrainingJob(ui);
+        this.dataset = new DatasetBuildViewModel(dialogs, ui, datasets, job.stateProperty());
         this.watcher = new RunWatcher(ui, new RunWatcher.Listener() {
             @Override
             public void summary(RunSummary s) {
@@ -85,19 +95,23 @@ public final class TrainingViewModel {
             }
         });
         kind.set(this.kinds.get(0));
+        this.kinds.forEach(k -> jobChoices.add(k.title()));
+        jobChoices.add(DatasetBuildViewModel.TITLE);
+        jobChoice.set(kind.get().title());
+        jobChoice.addListener((o, a, title) -> this.kinds.stream().filter(k -> k.title().equals(title)).findFirst()
+                .ifPresent(kind::set));
+        kind.addListener((o, a, k) -> {
+            if (k != null) {
+                jobChoice.set(k.title());
+            }
+        });
         preset.set(kind.get().presets().isEmpty() ? "" : kind.get().presets().get(0));
         kind.addListener((o, a, k) -> {
             if (k != null && !k.presets().contains(preset.get())) {
                 preset.set(k.presets().isEmpty() ? "" : k.presets().get(0));
             }
         });
-        job.stateProperty().addListener((o, a, s) -> jobStateChanged(s));
-        job.messageProperty().addListener((o, a, m) -> status.set(m));
-        job.progressProperty().addListener((o, a, p) -> {
-            if (job.stateProperty().get().isActive()) {
-                progress.set(p.doubleValue());
-            }
-        });
+        dataset.job().stateProperty().addListener((o, a, s) -> refreshCommands());
         runFolder.addListener((o, a, b) -> refreshCommands());
         dataFolder.addListener((o, a, b) -> refreshCommands());
         summary.addListener((o, a, b) -> refreshCommands());
@@ -106,7 +120,7 @@ public final class TrainingViewModel {
 
     /** The studio's defaults: supernet training, new runs under {@code ~/ofa-runs}. */
     public static TrainingViewModel withDefaults(DialogService dialogs, Executor ui) {
-        return new TrainingViewModel(dialogs, ui, List.of(new SupernetTraining()),
+        return new TrainingViewModel(dialogs, ui, List.of(new SupernetTraining()), new AccuracyDatasetBuild(),
                 Path.of(System.getProperty("user.home"), "ofa-runs"));
     }
 
@@ -114,8 +128,7 @@ public final class TrainingViewModel {
 
     /** Asks for the dataset folder; a run folder not chosen by hand follows its name. */
     public void chooseDataFolder() {
-        dialogs.showDirectoryDialog(FileDialogSpec.of("Dataset folder (Fashion-MNIST IDX, CIFAR-10 binary or class folders)"))
-                .ifPresent(this::setDataFolder);
+        dialogs.showDirectoryDialog(DATA_FOLDER_DIALOG).ifPresent(this::setDataFolder);
     }
 
     public void setDataFolder(Path dir) {
@@ -149,8 +162,8 @@ public final class TrainingViewModel {
 
     /** Shows {@code dir}: an earlier run's history, or an empty target for a new run; refuses anything else. */
     public void openRunFolder(Path dir) {
-        if (job.stateProperty().get().isActive()) {
-            dialogs.showError("Run folder", "A job is running in " + runFolder.get() + "; pause it first.");
+        if (job.stateProperty().get().isActive() || dataset.job().stateProperty().get().isActive()) {
+            dialogs.showError("Run folder", "A job is running; pause it first.");
             return;
         }
         String problem = runFolderProblem(dir);
@@ -187,8 +200,9 @@ public final class TrainingViewModel {
     }
 
     /** Starts a new run of the chosen kind into the run folder. */
+    @Override
     public void start() {
-        if (!canStart.get()) {
+        if (!canStartProperty().get()) {
             return;
         }
         Path data = dataFolder.get();
@@ -228,8 +242,9 @@ public final class TrainingViewModel {
     }
 
     /** Continues the run in the run folder from its checkpoint, with the settings it started with. */
+    @Override
     public void resume() {
-        if (!canResume.get()) {
+        if (!canResumeProperty().get()) {
             return;
         }
         JobKind k = kind.get();
@@ -246,39 +261,30 @@ public final class TrainingViewModel {
         watcher.follow(true);
     }
 
-    public void pause() {
-        job.pause();
-    }
-
-    public void cancel() {
-        job.cancel();
-    }
-
     /**
      * The window asks to close: true to let it. While a job runs, asks whether to pause it and
      * close once it has stopped at a step boundary ({@code close} then runs); the run folder stays resumable.
      */
     public boolean allowClose(Runnable close) {
-        if (!job.stateProperty().get().isActive()) {
-            return true;
+        if (dataset.job().stateProperty().get().isActive()) {
+            return dataset.allowClose(close);
         }
-        if (dialogs.confirm("A job is running", "Pause " + runFolder.get() + " at the next step and close the studio? "
-                + "The run folder keeps its checkpoint; open it again and press Resume to continue.")) {
-            job.pause();
-            job.whenStopped(close);
-        }
-        return false;
+        return job.allowClose(dialogs, "Pause " + runFolder.get() + " at the next step and close the studio? "
+                + "The run folder keeps its checkpoint; open it again and press Resume to continue.", close);
     }
 
     /** Application exit: asks a job still running to stop and waits a bounded time for its checkpoint. */
     public void shutdown() throws InterruptedException {
         job.stopNow();
+        dataset.job().stopNow();
         job.awaitThread(30_000);
+        dataset.shutdown();
     }
 
     // ---- state updates (UI thread) ----
 
-    private void jobStateChanged(JobState s) {
+    @Override
+    protected void jobStateChanged(JobState s) {
         refreshCommands();
         if (!s.isActive()) {
             eta.set("");
@@ -332,14 +338,11 @@ public final class TrainingViewModel {
     }
 
     private void refreshCommands() {
-        boolean active = job.stateProperty().get().isActive();
+        boolean active = job.stateProperty().get().isActive() || dataset.job().stateProperty().get().isActive();
         RunSummary s = summary.get();
         Path dir = runFolder.get();
         boolean started = s != null && s.dir().equals(dir) && !s.preset().isEmpty();
-        canStart.set(!active && dataFolder.get() != null && dir != null && !started);
-        canResume.set(!active && started && s.resumable());
-        canPause.set(job.stateProperty().get() == JobState.RUNNING);
-        canCancel.set(job.stateProperty().get() == JobState.RUNNING || job.stateProperty().get() == JobState.PAUSING);
+        setCommands(!active && dataFolder.get() != null && dir != null && !started, !active && started && s.resumable());
     }
 
     static String reportText(RunSummary s) {
@@ -361,6 +364,21 @@ public final class TrainingViewModel {
 
     public List<JobKind> kinds() {
         return kinds;
+    }
+
+    /** The jobs offered: the training kinds' titles, then the accuracy dataset build's. */
+    public List<String> jobChoices() {
+        return Collections.unmodifiableList(jobChoices);
+    }
+
+    /** The job whose form is shown (a training kind's title or {@link DatasetBuildViewModel#TITLE}). */
+    public StringProperty jobChoiceProperty() {
+        return jobChoice;
+    }
+
+    /** The accuracy dataset form. */
+    public DatasetBuildViewModel dataset() {
+        return dataset;
     }
 
     public ObjectProperty<JobKind> kindProperty() {
@@ -388,10 +406,6 @@ public final class TrainingViewModel {
         return runFolder;
     }
 
-    public TrainingJob job() {
-        return job;
-    }
-
     public RunHistory history() {
         return history;
     }
@@ -405,36 +419,8 @@ public final class TrainingViewModel {
         return summary;
     }
 
-    public DoubleProperty progressProperty() {
-        return progress;
-    }
-
-    public StringProperty etaProperty() {
-        return eta;
-    }
-
-    public StringProperty statusProperty() {
-        return status;
-    }
-
     /** The final test figures, once the run has finished. */
     public StringProperty reportProperty() {
         return report;
-    }
-
-    public ReadOnlyBooleanProperty canStartProperty() {
-        return canStart.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty canPauseProperty() {
-        return canPause.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty canResumeProperty() {
-        return canResume.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty canCancelProperty() {
-        return canCancel.getReadOnlyProperty();
     }
 }

@@ -1,10 +1,12 @@
 package dev.ofastudio.app.training;
 
+import static dev.ofastudio.app.testing.FxWait.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ofastudio.app.testing.FakeDialogService;
+import dev.ofastudio.app.testing.FxWait;
 import dev.ofastudio.app.testing.TinyFashionMnist;
 import dev.ofastudio.engine.supernet.CheckpointFile;
 import java.nio.file.Files;
@@ -26,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Training view on a real, tiny supernet training (a synthetic Fashion-MNIST set, a few steps
@@ -63,19 +64,8 @@ class TrainingViewTest {
         stage.show();
     }
 
-    /** A condition that may read FX state. */
-    @FunctionalInterface
-    private interface Check {
-        boolean holds() throws Exception;
-    }
-
-    private static void await(String what, Check condition) throws Exception {
-        WaitForAsyncUtils.waitFor(MINUTES, TimeUnit.MINUTES, condition::holds);
-        assertTrue(condition.holds(), what);
-    }
-
-    private <T> T fx(java.util.concurrent.Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(1, TimeUnit.MINUTES);
+    private static void await(String what, FxWait.Check condition) throws Exception {
+        FxWait.await(what, MINUTES, condition);
     }
 
     private Color pixel(javafx.scene.canvas.Canvas canvas, double[] at) throws Exception {

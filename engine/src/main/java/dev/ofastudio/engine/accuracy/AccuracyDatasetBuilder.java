@@ -31,6 +31,7 @@ import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * Builds an accuracy dataset (digest §3.4): for each sub-network of the {@link SamplePlan}, BN
@@ -52,6 +53,21 @@ public final class AccuracyDatasetBuilder {
         public Options {
             resolutions = List.copyOf(resolutions);
         }
+    }
+
+    /**
+     * Told of each row as soon as it is in the file (the studio's live scatter). Called on the
+     * worker that wrote it, so several may call at once: implementations are cheap and thread-safe.
+     */
+    @FunctionalInterface
+    public interface RowListener {
+        RowListener NONE = (row, done, total, etaSeconds) -> { };
+
+        /**
+         * @param done       rows the file holds now, those of earlier runs included
+         * @param etaSeconds the remaining time at this run's pace so far
+         */
+        void written(AccuracyRow row, int done, int total, double etaSeconds);
     }
 
     /** What a build did. */
@@ -182,6 +198,12 @@ public final class AccuracyDatasetBuilder {
      */
     public Summary build(Path out, ProgressListener progress, Cancellation cancel)
             throws OfaException, CancelledException {
+        return build(out, progress, RowListener.NONE, cancel);
+    }
+
+    /** As {@link #build(Path, ProgressListener, Cancellation)}, telling {@code rows} of each row written. */
+    public Summary build(Path out, ProgressListener progress, RowListener rows, Cancellation cancel)
+            throws OfaException, CancelledException {
         long t0 = System.nanoTime();
         ObjectNode header = header();
         BitSet done = new BitSet(plan.size());
@@ -210,12 +232,12 @@ public final class AccuracyDatasetBuilder {
             for (int w = 0; w < workers && todo > 0; w++) {
                 Thread t = new Thread(() -> {
                     try {
-                        work(queue, appender, cancel, failure, () -> {
+                        work(queue, appender, cancel, failure, row -> {
                             int k = finished.incrementAndGet();
-                            double perNet = (System.nanoTime() - t0) / 1e9 / k;
+                            double eta = (System.nanoTime() - t0) / 1e9 / k * (todo - k);
                             progress.progress(skipped + k, plan.size(), String.format(Locale.ROOT,
-                                    "%d/%d sub-networks, ETA %s", skipped + k, plan.size(),
-                                    Eta.format(perNet * (todo - k))));
+                                    "%d/%d sub-networks, ETA %s", skipped + k, plan.size(), Eta.format(eta)));
+                            rows.written(row, skipped + k, plan.size(), eta);
                         });
                     } catch (Throwable e) {
                         failure.compareAndSet(null, e);
@@ -248,7 +270,8 @@ public final class AccuracyDatasetBuilder {
 
     /** One worker: its own supernet copy and intra-op thread count, then sub-networks until none are left. */
     private void work(ConcurrentLinkedQueue<Integer> queue, AccuracyDatasetFile.Appender appender,
-            Cancellation cancel, AtomicReference<Throwable> failure, Runnable onRow) throws OfaException {
+            Cancellation cancel, AtomicReference<Throwable> failure, Consumer<AccuracyRow> onRow)
+            throws OfaException {
         // Grad mode and libtorch's OpenMP thread count are per-thread settings: set them on the worker itself.
         TorchThreads.prepare();
         JniUtils.setNumThreads(options.threadsPerWorker());
@@ -261,9 +284,12 @@ public final class AccuracyDatasetBuilder {
                 long start = System.nanoTime();
                 SubnetEvaluator.Result res = eval.evaluate(net, c, holdout, manager, ProgressListener.NONE);
                 NetworkDescription d = supernet.space().describe(c);
-                appender.append(new AccuracyRow(index, c, res.top1(), d.macs(), d.params(), res.loss(), res.images(),
-                        (System.nanoTime() - start) / 1e9));
-                onRow.run();
+                // Milliseconds, as the file keeps them: listeners get the row the file holds.
+                double seconds = Math.round((System.nanoTime() - start) / 1e6) / 1e3;
+                AccuracyRow row = new AccuracyRow(index, c, res.top1(), d.macs(), d.params(), res.loss(), res.images(),
+                        seconds);
+                appender.append(row);
+                onRow.accept(row);
             }
         }
     }

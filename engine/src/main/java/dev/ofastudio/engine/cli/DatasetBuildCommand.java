@@ -1,10 +1,9 @@
 package dev.ofastudio.engine.cli;
 
-import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.accuracy.AccuracyDatasetBuilder;
 import dev.ofastudio.engine.accuracy.AccuracyDatasetFile;
+import dev.ofastudio.engine.accuracy.DatasetBuildSpec;
 import dev.ofastudio.engine.accuracy.SupernetSource;
-import dev.ofastudio.engine.data.Dataset;
 import dev.ofastudio.engine.progress.Cancellation;
 import dev.ofastudio.engine.progress.ConsoleProgressBar;
 import dev.ofastudio.engine.space.SearchSpaces;
@@ -32,10 +31,6 @@ import picocli.CommandLine.Spec;
                 + "0-1 scale; seconds: evaluation time).",
                 ""})
 final class DatasetBuildCommand implements Callable<Integer> {
-    /** Holdout of a bare supernet file: the fashion-mnist preset's (capped at a fifth of train, as the trainer does). */
-    static final int DEFAULT_HOLDOUT = 5000;
-    static final int DEFAULT_CALIB = 2000;
-
     @Option(names = "--supernet", required = true, paramLabel = "RUN_DIR|FILE",
             description = "A training run folder of 'ofa train' (uses its supernet.ofa and run.json: data folder, "
                     + "holdout size), or a supernet file (.ofa or OFA .pth).")
@@ -61,19 +56,17 @@ final class DatasetBuildCommand implements Callable<Integer> {
     List<String> resolutions;
 
     @Option(names = "--holdout", paramLabel = "IMAGES", description = "Holdout size (default: the run's "
-            + "holdout_images; for a bare supernet file min(" + DEFAULT_HOLDOUT + ", train/5), as the trainer draws it).")
+            + "holdout_images; for a bare supernet file min(" + DatasetBuildSpec.DEFAULT_HOLDOUT
+            + ", train/5), as the trainer draws it).")
     Integer holdout;
 
     @Option(names = "--calib-images", paramLabel = "IMAGES", description = "Holdout images per BN recalibration "
-            + "(default: the run's preset, else " + DEFAULT_CALIB + ", OFA's).")
+            + "(default: the run's preset, else " + DatasetBuildSpec.DEFAULT_CALIB + ", OFA's).")
     Integer calibImages;
 
-    /** Most workers by default: each holds a supernet copy and its activations. */
-    static final int MAX_DEFAULT_WORKERS = 8;
-
     @Option(names = "--workers", description = "Evaluation threads, each with its own supernet copy (default: one "
-            + "per core, at most " + MAX_DEFAULT_WORKERS + "; on 2 shared cores 2 workers of 1 thread built 6 "
-            + "Fashion-MNIST sub-networks in 172 s and 111 s where 1 worker of 2 threads took 219 s and 166 s).")
+            + "per core, at most " + DatasetBuildSpec.MAX_DEFAULT_WORKERS + "; on 2 shared cores 2 workers of 1 thread "
+            + "built 6 Fashion-MNIST sub-networks in 172 s and 111 s where 1 worker of 2 threads took 219 s and 166 s).")
     Integer workers;
 
     @Option(names = "--threads", description = "libtorch threads per worker (default: the cores divided by --workers).")
@@ -88,40 +81,18 @@ final class DatasetBuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SupernetSource src = SupernetSource.open(supernet);
-        Path dir = data != null ? data : src.dataDir();
-        if (dir == null) {
-            throw new OfaException("option --data: expected the dataset folder the supernet was trained on "
-                    + "(a bare supernet file does not record it)");
-        }
-        List<Integer> rs = resolutions == null || resolutions.isEmpty() ? src.space().resolutions()
+        List<Integer> rs = resolutions == null || resolutions.isEmpty() ? List.of()
                 : SpaceOptions.parseResolutions(resolutions);
-        Dataset ds = Dataset.open(dir, src.space().resolutions().get(src.space().resolutions().size() - 1));
-        int holdoutImages;
-        if (src.holdoutImages() != null) {
-            if (holdout != null && !holdout.equals(src.holdoutImages())) {
-                throw new OfaException("option --holdout: expected the run's holdout_images " + src.holdoutImages()
-                        + " (another size would evaluate on training images), found " + holdout);
-            }
-            holdoutImages = src.holdoutImages();
-        } else {
-            holdoutImages = holdout != null ? holdout : Math.min(DEFAULT_HOLDOUT, ds.train().size() / 5);
-        }
-        int calib = calibImages != null ? calibImages : src.calibImages() != null ? src.calibImages() : DEFAULT_CALIB;
-        if (calib < 1) {
-            throw new OfaException("option --calib-images: expected a positive image count, found " + calib);
-        }
-        int cores = Runtime.getRuntime().availableProcessors();
-        int nWorkers = workers != null ? workers : Math.min(cores, MAX_DEFAULT_WORKERS);
-        int perWorker = threads != null ? threads : Math.max(1, cores / Math.max(1, nWorkers));
-        AccuracyDatasetBuilder builder = new AccuracyDatasetBuilder(src, ds, new AccuracyDatasetBuilder.Options(n, seed,
-                rs, holdoutImages, calib, nWorkers, perWorker));
+        DatasetBuildSpec.Prepared build = new DatasetBuildSpec(supernet, data, n, seed, rs, holdout, calibImages,
+                workers, threads).prepare();
+        AccuracyDatasetBuilder builder = build.builder();
+        SupernetSource src = build.source();
+        rs = build.resolutions();
         int done = builder.rowsDone(out);
         var err = spec.commandLine().getErr();
         if (!json) {
-            err.printf("dataset of %s (%s): %d sub-networks at r %s on %d holdout images of %s (%d per BN "
-                    + "recalibration), %d worker(s) x %d thread(s)%s%n", src.file(), src.space().id(), n, rs,
-                    holdoutImages, dir, calib, nWorkers, perWorker, Files.exists(out) ? "; continuing " + out + " (" + done + " rows done)" : "");
+            err.printf("%s%s%n", build.describe(),
+                    Files.exists(out) ? "; continuing " + out + " (" + done + " rows done)" : "");
             err.flush();
         }
         AccuracyDatasetBuilder.Summary s;

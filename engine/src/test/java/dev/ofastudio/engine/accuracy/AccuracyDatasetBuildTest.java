@@ -179,4 +179,67 @@ class AccuracyDatasetBuildTest {
         OfaException e = assertThrows(OfaException.class, () -> AccuracyDatasetFile.read(out));
         assertTrue(e.getMessage().startsWith(out + ": line 4: expected 11 comma-separated fields"), e.getMessage());
     }
+
+    @Test
+    void theRowListenerHearsEachWrittenRowOnceWithTheFilesCount() throws Exception {
+        Path out = tmp.resolve("acc.csv");
+        List<AccuracyRow> heard = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Set<Integer> counts = java.util.Collections.synchronizedSet(new HashSet<>());
+        builder(0, 2).build(out, ProgressListener.NONE, (row, done, total, eta) -> {
+            heard.add(row);
+            counts.add(done);
+            assertEquals(N, total);
+            assertTrue(eta >= 0, "eta " + eta);
+        }, Cancellation.NEVER);
+        assertEquals(byIndex(AccuracyDatasetFile.read(out).rows()), byIndex(heard), "the rows in the file, each once");
+        assertEquals(Set.of(1, 2, 3, 4, 5, 6), counts);
+    }
+
+    @Test
+    void aSpecOnARunFolderTakesTheRunsDataHoldoutAndCalibration() throws Exception {
+        DatasetBuildSpec spec = new DatasetBuildSpec(runDir, null, N, 0, List.of(24, 28), null, null, 1, 1);
+        DatasetBuildSpec.Prepared p = spec.prepare();
+        assertEquals(HOLDOUT, p.holdoutImages());
+        assertEquals(2000, p.calibImages(), "the fashion-mnist preset's");
+        assertEquals(data.root().toAbsolutePath(), p.data().toAbsolutePath(), "run.json's data folder");
+        assertEquals(builder(0, 1).plan(), p.builder().plan());
+        assertTrue(p.describe().contains(N + " sub-networks at r [24, 28] on " + HOLDOUT + " holdout images"),
+                p.describe());
+        OfaException e = assertThrows(OfaException.class, () -> new DatasetBuildSpec(runDir, null, N, 0, List.of(),
+                HOLDOUT + 1, null, 1, 1).prepare());
+        assertTrue(e.getMessage().startsWith("option --holdout: expected the run's holdout_images " + HOLDOUT),
+                e.getMessage());
+    }
+
+    @Test
+    void aStoppedBuildIsContinuedFromItsFileAlone() throws Exception {
+        Path out = tmp.resolve("acc.csv");
+        Cancellation cancel = new Cancellation();
+        DatasetBuildSpec first = new DatasetBuildSpec(runDir, null, N, 3, List.of(28), null, 20, 1, 1);
+        assertThrows(Cancellation.CancelledException.class, () -> first.prepare().builder().build(out,
+                ProgressListener.NONE, (row, done, total, eta) -> cancel.cancel(), cancel));
+        AccuracyDatasetFile.Content stopped = AccuracyDatasetFile.read(out);
+        assertEquals(1, stopped.rows().size());
+
+        DatasetBuildSpec again = DatasetBuildSpec.continuing(stopped);
+        assertEquals(source.file().toAbsolutePath(), again.supernet());
+        assertEquals(data.root().toAbsolutePath(), again.data());
+        assertEquals(List.of(N, 3L, List.of(28), HOLDOUT, 20), List.of(again.n(), again.seed(), again.resolutions(),
+                again.holdout(), again.calibImages()));
+        AccuracyDatasetBuilder.Summary s = again.withWorkers(1, 1).prepare().builder().build(out,
+                ProgressListener.NONE, Cancellation.NEVER);
+        assertEquals(1, s.skipped(), "the header matched: the row was kept");
+        assertEquals(N, byIndex(AccuracyDatasetFile.read(out).rows()).size());
+    }
+
+    @Test
+    void aHeaderWithoutAFieldCannotBeContinuedAndSaysWhichField() throws Exception {
+        Path out = tmp.resolve("acc.csv");
+        builder(0, 1).build(out, ProgressListener.NONE, Cancellation.NEVER);
+        AccuracyDatasetFile.Content c = AccuracyDatasetFile.read(out);
+        c.header().remove("calib_images");
+        OfaException e = assertThrows(OfaException.class, () -> DatasetBuildSpec.continuing(c));
+        assertEquals(out + ": line 1: field calib_images: expected a positive whole number, found nothing",
+                e.getMessage());
+    }
 }
