@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ofastudio.app.heatmap.BoardAnalyzer;
 import dev.ofastudio.app.service.ImmediateTaskExecutor;
 import dev.ofastudio.app.service.SaveChoice;
-import dev.ofastudio.app.settings.MemorySettings;
+import dev.ofastudio.app.testing.BuiltIn;
 import dev.ofastudio.app.testing.FakeDialogService;
 import dev.ofastudio.app.testing.Fakes;
 import dev.ofastudio.app.training.JobState;
@@ -50,7 +50,7 @@ class QuitGuardFxTest {
         // Job callbacks reach the FX thread as in the studio; no run folder is made (the test's job writes none).
         TrainingViewModel training = new TrainingViewModel(dialogs, Platform::runLater,
                 List.of(new SupernetTraining()), tmp.resolve("runs"));
-        studio = new Studio(Fakes.loaders(), dialogs, new ImmediateTaskExecutor(), new MemorySettings(),
+        studio = new Studio(Fakes.loaders(), dialogs, new ImmediateTaskExecutor(), BuiltIn.openingImageNet(),
                 Fakes.randomSearch(20), BoardAnalyzer.dpuModels("zcu102"), training);
         studio.pareto().cloudSizeProperty().set(300);
         studio.pareto().budgetCountProperty().set(2);

@@ -7,7 +7,7 @@ import dev.ofastudio.app.heatmap.BoardAnalyzer;
 import dev.ofastudio.app.heatmap.FakeBoardAnalyzer;
 import dev.ofastudio.engine.study.LatencySource;
 import dev.ofastudio.app.service.ImmediateTaskExecutor;
-import dev.ofastudio.app.settings.MemorySettings;
+import dev.ofastudio.app.testing.BuiltIn;
 import dev.ofastudio.app.testing.FakeDialogService;
 import dev.ofastudio.app.testing.Fakes;
 import dev.ofastudio.engine.latency.dpu.BoardSpecs;
@@ -25,7 +25,7 @@ class StudioHeatmapColumnsTest {
 
     private Studio studio() {
         Studio s = new Studio(Fakes.loaders(), new FakeDialogService(), new ImmediateTaskExecutor(),
-                new MemorySettings(), Fakes.randomSearch(20),
+                BuiltIn.openingImageNet(), Fakes.randomSearch(20),
                 List.<BoardAnalyzer>of(new FakeBoardAnalyzer("fast", 1200, 19), new FakeBoardAnalyzer("slow", 600, 9)));
         s.start();
         return s;

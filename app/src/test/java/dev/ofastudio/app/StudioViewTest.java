@@ -15,7 +15,6 @@ import dev.ofastudio.engine.study.EvolutionBudgetSearch;
 import dev.ofastudio.engine.study.ResultTable;
 import dev.ofastudio.app.pareto.SelectedNet;
 import dev.ofastudio.app.service.ImmediateTaskExecutor;
-import dev.ofastudio.app.settings.MemorySettings;
 import dev.ofastudio.app.settings.StudioSettings;
 import dev.ofastudio.app.testing.BuiltIn;
 import dev.ofastudio.app.testing.FakeDialogService;
@@ -57,7 +56,7 @@ class StudioViewTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        StudioSettings settings = new MemorySettings();
+        StudioSettings settings = BuiltIn.openingImageNet();
         // A small evolution keeps the test quick; the sweep logic is the same.
         studio = new Studio(new EngineInputLoaders(), dialogs, new ImmediateTaskExecutor(), settings,
                 new EvolutionBudgetSearch(EvolutionConfig.defaults().withPopulation(16, 5)),
@@ -74,7 +73,7 @@ class StudioViewTest {
     }
 
     @Test
-    void opensStraightIntoTheImageNetProjectReadyToSweep(FxRobot robot) {
+    void opensTheRememberedImageNetProjectReadyToSweep(FxRobot robot) {
         assertTrue(robot.lookup("#welcomePane").queryAll().isEmpty(), "no welcome pane");
         assertEquals(BuiltInProjects.IMAGENET, studio.project().currentProperty().get().id());
         assertEquals(PREDICTOR, studio.inputs().predictorPathProperty().get());
@@ -107,7 +106,7 @@ class StudioViewTest {
         assertEquals(dir.resolve("acc.pth").toAbsolutePath(), studio.inputs().predictorPathProperty().get());
         assertEquals(sourcesBefore - 1, studio.inputs().sources().size(), "the ImageNet project's table goes");
         var combo = robot.lookup("#projectChoice").queryComboBox();
-        assertEquals(2, combo.getItems().size());
+        assertEquals(3, combo.getItems().size(), "Fashion-MNIST, ImageNet and the folder");
         assertEquals("My project", combo.getValue().toString());
 
         robot.clickOn("#projectChoice").clickOn("ImageNet (official OFA predictor)");

@@ -10,7 +10,7 @@ import dev.ofastudio.app.heatmap.BoardAnalyzer;
 import dev.ofastudio.app.render.ParetoRenderer;
 import dev.ofastudio.app.render.PlotData;
 import dev.ofastudio.app.service.ImmediateTaskExecutor;
-import dev.ofastudio.app.settings.MemorySettings;
+import dev.ofastudio.app.testing.BuiltIn;
 import dev.ofastudio.app.testing.FakeDialogService;
 import dev.ofastudio.app.testing.Fakes;
 import dev.ofastudio.engine.io.SubnetConfigJson;
@@ -48,7 +48,7 @@ class MeasuredNetsOnChartFxTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        studio = new Studio(Fakes.loaders(), dialogs, new ImmediateTaskExecutor(), new MemorySettings(),
+        studio = new Studio(Fakes.loaders(), dialogs, new ImmediateTaskExecutor(), BuiltIn.openingImageNet(),
                 Fakes.randomSearch(20), BoardAnalyzer.dpuModels("zcu102"));
         studio.start();
         studio.inputs().loadPredictor(tmp.resolve("acc.pth"), p -> { });

@@ -42,6 +42,9 @@ class ProjectViewModelTest {
 
     private ProjectViewModel started() {
         ProjectViewModel vm = new ProjectViewModel(inputs, pareto, dialogs, settings);
+        // The fakes' predictor knows only ImageNet's resolutions: it cannot sweep Fashion-MNIST.
+        vm.sweepOnOpenProperty().set(!BuiltInProjects.FASHION_MNIST.equals(settings.project().orElse(
+                BuiltInProjects.FASHION_MNIST)));
         vm.start();
         return vm;
     }
@@ -60,11 +63,32 @@ class ProjectViewModelTest {
         return inputs.sources().stream().map(s -> s.source().id()).toList();
     }
 
+    /** Started with ImageNet remembered: the fakes' predictor and boards know only its w1.2 space. */
+    private ProjectViewModel startedOnImageNet() {
+        settings.setProject(BuiltInProjects.IMAGENET);
+        return started();
+    }
+
     @Test
-    void startOpensTheDefaultProjectAndSweepsIt() throws Exception {
+    void startOpensTheDefaultFashionMnistProject() throws Exception {
         ProjectViewModel vm = started();
+        Project fmnist = BuiltInProjects.load(BuiltInProjects.FASHION_MNIST);
+        assertEquals(List.of(fmnist, BuiltInProjects.load(BuiltInProjects.IMAGENET)), vm.projects());
+        assertEquals(fmnist, vm.currentProperty().get());
+        assertEquals(fmnist.predictor(), inputs.predictorPathProperty().get());
+        assertEquals(fmnist.space(), inputs.spaceProperty().get());
+        assertEquals(1, inputs.spaceProperty().get().inputChannels());
+        assertEquals("fashion-mnist", settings.project().orElseThrow());
+        // No lookup tables of its own: the shipped boards price its space, and no ImageNet markers.
+        assertEquals(List.of("fast", "slow"), sourceIds());
+        assertEquals(List.of(), pareto.referenceNetsProperty().get());
+        assertTrue(dialogs.errors.isEmpty(), () -> "errors: " + dialogs.errors);
+    }
+
+    @Test
+    void startOpensTheRememberedProjectAndSweepsIt() throws Exception {
+        ProjectViewModel vm = startedOnImageNet();
         Project imagenet = BuiltInProjects.load(BuiltInProjects.IMAGENET);
-        assertEquals(List.of(imagenet), vm.projects());
         assertEquals(imagenet, vm.currentProperty().get());
         assertEquals(imagenet.predictor(), inputs.predictorPathProperty().get());
         assertEquals(imagenet.space(), inputs.spaceProperty().get());
@@ -91,33 +115,33 @@ class ProjectViewModelTest {
         settings.setProject(dir.toString());
         ProjectViewModel vm = started();
         assertEquals("Mine", vm.currentProperty().get().name());
-        assertEquals(2, vm.projects().size());
+        assertEquals(3, vm.projects().size());
         assertEquals(1.0, inputs.spaceProperty().get().widthMult());
 
         settings.setProject(tmp.resolve("gone").toString());
         setUp();
         vm = started();
-        assertEquals(BuiltInProjects.IMAGENET, vm.currentProperty().get().id());
+        assertEquals(BuiltInProjects.FASHION_MNIST, vm.currentProperty().get().id());
         assertTrue(dialogs.errors.isEmpty(), () -> "errors: " + dialogs.errors);
     }
 
     @Test
     void switchingReplacesThePreviousProjectsTablesAndSwitchingBackRestoresThem() throws Exception {
-        ProjectViewModel vm = started();
+        ProjectViewModel vm = startedOnImageNet();
         List<String> imagenetSources = sourceIds();
         Path dir = folderProject("Mine", 1.0);
         vm.openFolder(dir);
         assertEquals(List.of("fast", "slow", dir.resolve("lut").toAbsolutePath().normalize().toString()), sourceIds());
         assertEquals("Mine", vm.currentProperty().get().name());
         assertEquals(dir.toAbsolutePath().normalize().toString(), settings.project().orElseThrow());
-        vm.open(vm.projects().get(0));
+        vm.open(vm.projects().stream().filter(p -> p.id().equals(BuiltInProjects.IMAGENET)).findFirst().orElseThrow());
         assertEquals(imagenetSources, sourceIds());
         assertEquals(1.2, inputs.spaceProperty().get().widthMult());
     }
 
     @Test
     void aBrokenFolderShowsOneErrorAndChangesNothing() throws Exception {
-        ProjectViewModel vm = started();
+        ProjectViewModel vm = startedOnImageNet();
         Project before = vm.currentProperty().get();
         List<String> sources = sourceIds();
         Path dir = folderProject("Broken", "\"wide\"");
@@ -128,7 +152,7 @@ class ProjectViewModelTest {
                 dialogs.errors.get(0).problems().get(0));
         assertEquals(before, vm.currentProperty().get());
         assertEquals(sources, sourceIds());
-        assertEquals(1, vm.projects().size());
+        assertEquals(2, vm.projects().size());
     }
 
     @Test
@@ -139,6 +163,7 @@ class ProjectViewModelTest {
         pareto.cloudSizeProperty().set(100);
         pareto.budgetCountProperty().set(1);
         inputs.loadShippedBoards();
+        settings.setProject(BuiltInProjects.IMAGENET);
         ProjectViewModel vm = new ProjectViewModel(inputs, pareto, dialogs, settings);
         vm.start();
         queue.run(0); // ImageNet opens; its sweep starts and is still running

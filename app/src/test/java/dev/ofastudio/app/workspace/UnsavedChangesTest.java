@@ -9,7 +9,7 @@ import dev.ofastudio.app.Studio;
 import dev.ofastudio.app.heatmap.BoardAnalyzer;
 import dev.ofastudio.app.service.ImmediateTaskExecutor;
 import dev.ofastudio.app.service.SaveChoice;
-import dev.ofastudio.app.settings.MemorySettings;
+import dev.ofastudio.app.testing.BuiltIn;
 import dev.ofastudio.app.testing.FakeDialogService;
 import dev.ofastudio.app.testing.Fakes;
 import java.nio.file.Files;
@@ -42,7 +42,7 @@ class UnsavedChangesTest {
 
     /** A started studio: the shipped boards, the default project opened and swept (a small cloud). */
     private Studio newStudio() throws Exception {
-        Studio s = new Studio(Fakes.loaders(), dialogs, new ImmediateTaskExecutor(), new MemorySettings(),
+        Studio s = new Studio(Fakes.loaders(), dialogs, new ImmediateTaskExecutor(), BuiltIn.openingImageNet(),
                 Fakes.randomSearch(20), BoardAnalyzer.dpuModels("zcu102"));
         s.pareto().cloudSizeProperty().set(300);
         s.pareto().budgetCountProperty().set(2);

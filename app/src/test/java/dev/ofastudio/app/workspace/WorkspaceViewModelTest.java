@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ofastudio.app.Studio;
 import dev.ofastudio.app.heatmap.BoardAnalyzer;
 import dev.ofastudio.app.service.ImmediateTaskExecutor;
-import dev.ofastudio.app.settings.MemorySettings;
+import dev.ofastudio.app.testing.BuiltIn;
 import dev.ofastudio.app.testing.FakeDialogService;
 import dev.ofastudio.app.testing.Fakes;
 import java.nio.file.Files;
@@ -24,7 +24,7 @@ class WorkspaceViewModelTest {
     private Studio studio;
 
     private Studio newStudio() throws Exception {
-        Studio s = new Studio(Fakes.loaders(), dialogs, new ImmediateTaskExecutor(), new MemorySettings(),
+        Studio s = new Studio(Fakes.loaders(), dialogs, new ImmediateTaskExecutor(), BuiltIn.openingImageNet(),
                 Fakes.randomSearch(20), BoardAnalyzer.dpuModels("zcu102"));
         s.start();
         return s;
