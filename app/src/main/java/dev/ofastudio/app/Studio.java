@@ -81,10 +81,11 @@ public final class Studio {
             var s = pareto.selectedProperty().get();
             return s == null ? null : s.config();
         }, dialogs, executor, dev.ofastudio.engine.cli.EngineVersion.get());
-        workspace = new WorkspaceViewModel(inputs, pareto, dialogs, executor);
         project = new ProjectViewModel(inputs, pareto, dialogs, settings);
-        // Opening a project in an untitled session leaves nothing to save.
+        workspace = new WorkspaceViewModel(inputs, pareto, project, dialogs, executor);
+        // Opening a project in an untitled session leaves nothing to save; switching asks to save first.
         workspace.adoptWhile(project.settingUpProperty());
+        project.guardSwitch((p, go) -> workspace.saveFirst("switching to project " + p.name(), go));
         // Export → Sub-network weights uses the project's supernet when it ships one.
         project.currentProperty().addListener((o, was, now) -> weights.projectSupernetProperty().set(
                 now == null ? null : now.supernet()));

@@ -109,6 +109,15 @@ class StudioViewTest {
         assertEquals(3, combo.getItems().size(), "Fashion-MNIST, ImageNet and the folder");
         assertEquals("My project", combo.getValue().toString());
 
+        // With unsaved changes the studio asks first; Cancel keeps the project, and the combo shows it.
+        robot.interact(() -> studio.pareto().budgetMsProperty().set(3.25));
+        robot.clickOn("#projectChoice").clickOn("ImageNet (official OFA predictor)");
+        assertEquals(List.of("Save changes to the workspace before switching to project ImageNet (official OFA "
+                + "predictor)?"), dialogs.saveQuestions);
+        assertEquals("My project", studio.project().currentProperty().get().name());
+        assertEquals("My project", combo.getValue().toString());
+
+        dialogs.saveAnswer = dev.ofastudio.app.service.SaveChoice.DONT_SAVE;
         robot.clickOn("#projectChoice").clickOn("ImageNet (official OFA predictor)");
         assertEquals(BuiltInProjects.IMAGENET, studio.project().currentProperty().get().id());
         assertEquals(1.2, studio.inputs().spaceProperty().get().widthMult());

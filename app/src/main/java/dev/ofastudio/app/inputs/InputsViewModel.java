@@ -216,6 +216,19 @@ public final class InputsViewModel {
         return spaces;
     }
 
+    /**
+     * Makes {@code s} the input space (a project's, a workspace's), adding it to the list of
+     * spaces if no equal one is there; returns the list's instance.
+     */
+    public SearchSpace useSpace(SearchSpace s) {
+        SearchSpace listed = spaces.stream().filter(s::equals).findFirst().orElseGet(() -> {
+            spaces.add(s);
+            return s;
+        });
+        space.set(listed);
+        return listed;
+    }
+
     public ObjectProperty<SearchSpace> spaceProperty() {
         return space;
     }

@@ -11,8 +11,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The project switcher at the head of the inputs panel: a combo of the built-in projects and
- * opened folders, and a button to open a project folder. Picking a project opens it; the combo
- * shows the open project. Binds only.
+ * opened folders, and a button to open a project folder. Picking a project opens it (once unsaved
+ * work is dealt with); the combo shows the open project. Binds only.
  */
 public final class ProjectSwitcher extends VBox {
     public ProjectSwitcher(ProjectViewModel vm) {
@@ -29,6 +29,10 @@ public final class ProjectSwitcher extends VBox {
             Project picked = combo.getValue();
             if (picked != null && !picked.equals(vm.currentProperty().get())) {
                 vm.open(picked);
+                // Not switching (yet): kept at "save changes first?", or saving before the switch.
+                if (!vm.loadingProperty().get()) {
+                    combo.setValue(vm.currentProperty().get());
+                }
             }
         });
         // The combo follows the open project, and falls back to it when an open fails or is cancelled.

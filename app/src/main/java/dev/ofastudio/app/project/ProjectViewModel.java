@@ -14,11 +14,13 @@ import dev.ofastudio.app.settings.StudioSettings;
 import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.predict.AccuracyPredictor;
 import dev.ofastudio.engine.project.Project;
-import dev.ofastudio.engine.space.SearchSpace;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -35,7 +37,8 @@ import javafx.collections.ObservableList;
  * The open project and the switcher's list: the built-in projects (default first) and any project
  * folder opened this session. Opening a project loads its predictor and lookup tables in one
  * background load, makes its space the input and, unless switched off, runs a sweep so the chart
- * fills without a click. A project that fails to load changes nothing.
+ * fills without a click. A project that fails to load changes nothing. Switching projects first
+ * passes the {@linkplain #guardSwitch switch guard} (the studio asks to save unsaved work there).
  */
 public final class ProjectViewModel {
     private final InputsViewModel inputs;
@@ -50,6 +53,8 @@ public final class ProjectViewModel {
     private int settingUpCount;
     /** Ids of the latency sources the open project added; another project replaces them. */
     private List<String> projectSources = List.of();
+    /** Called before the user switches project, with the switch to run if it may go on. */
+    private BiConsumer<Project, Runnable> switchGuard = (p, go) -> go.run();
 
     public ProjectViewModel(InputsViewModel inputs, ParetoViewModel pareto, DialogService dialogs,
             StudioSettings settings) {
@@ -69,30 +74,56 @@ public final class ProjectViewModel {
             return;
         }
         Optional<Project> first = settings.project().flatMap(this::remembered);
-        first.or(() -> projects.stream().findFirst()).ifPresent(this::open);
+        first.or(() -> projects.stream().findFirst()).ifPresent(this::load);
     }
 
     /** The remembered project, if it still opens (a folder may have moved); the default opens otherwise. */
     private Optional<Project> remembered(String idOrFolder) {
-        Optional<Project> builtIn = projects.stream().filter(p -> p.id().equals(idOrFolder)).findFirst();
-        if (builtIn.isPresent()) {
-            return builtIn;
+        Optional<Project> p = find(projects, inputs.loaders(), idOrFolder);
+        p.filter(x -> !projects.contains(x)).ifPresent(projects::add);
+        return p;
+    }
+
+    /**
+     * The project identified as {@code idOrFolder} (as {@link Project#id()} and the settings name
+     * it): one of {@code known}, else read anew; empty if it no longer opens (a folder moved, a
+     * built-in project this build lacks). Reads files: call it off the FX thread with a copy of
+     * the list, or at start-up.
+     */
+    public static Optional<Project> find(List<Project> known, InputLoaders loaders, String idOrFolder) {
+        Optional<Project> listed = known.stream().filter(p -> p.id().equals(idOrFolder)).findFirst();
+        if (listed.isPresent()) {
+            return listed;
         }
         try {
-            Project p = inputs.loaders().openProject(idOrFolder);
-            projects.add(p);
-            return Optional.of(p);
+            return Optional.of(loaders.openProject(idOrFolder));
         } catch (OfaException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Runs {@code guard} before each switch the user asks for (the switcher, a project folder): it
+     * gets the project and the switch, and runs the switch if and when it may go on. Start-up and
+     * {@link #showAsCurrent} pass no guard.
+     */
+    public void guardSwitch(BiConsumer<Project, Runnable> guard) {
+        switchGuard = guard;
     }
 
     private record Loaded(Project project, AccuracyPredictor predictor, List<LatencySource> tables,
             List<LatencySource> boards) {
     }
 
-    /** Opens {@code p}: predictor, space and lookup tables; then a sweep if {@link #sweepOnOpenProperty()}. */
+    /**
+     * Switches to {@code p} once the {@linkplain #guardSwitch guard} lets it: predictor, space and
+     * lookup tables; then a sweep if {@link #sweepOnOpenProperty()}.
+     */
     public void open(Project p) {
+        switchGuard.accept(p, () -> load(p));
+    }
+
+    private void load(Project p) {
         InputLoaders loaders = inputs.loaders();
         inputs.runLoad(BackgroundTask.<Loaded>of("Opening project " + p.name(), (progress, cancel) -> {
             AccuracyPredictor predictor = loaders.loadPredictor(p.predictor());
@@ -122,23 +153,45 @@ public final class ProjectViewModel {
         if (!p.comparesToImageNet()) {
             pareto.referencesProperty().set(ReferenceMarkers.empty());
         }
-        SearchSpace space = inputs.spaces().stream().filter(s -> s.equals(p.space())).findFirst().orElseGet(() -> {
-            inputs.spaces().add(p.space());
-            return p.space();
-        });
-        inputs.spaceProperty().set(space);
+        inputs.useSpace(p.space());
         inputs.usePredictor(l.predictor(), p.predictor());
-        if (!projects.contains(p)) {
-            projects.add(p);
-        }
-        current.set(p);
-        settings.setProject(p.id());
+        makeCurrent(p);
         inputs.statusProperty().set("Project opened: " + p.name());
         if (sweepOnOpen.get()) {
             sweepWhenIdle();
         } else {
             endSetUp();
         }
+    }
+
+    /**
+     * Makes {@code p} the open project without loading anything or sweeping: reopening a workspace,
+     * which brings its own space, predictor, sources and results. The switcher shows it and the
+     * next start-up opens it; those of the inputs' sources that are its lookup tables or board
+     * profiles count as its own, for the next switch to replace. Null: no project is open (the
+     * workspace's project is gone).
+     */
+    public void showAsCurrent(Project p) {
+        if (p == null) {
+            projectSources = List.of();
+            current.set(null);
+            return;
+        }
+        Set<Path> own = new HashSet<>();
+        p.latencyTables().forEach(f -> own.add(f.toAbsolutePath().normalize()));
+        p.profiles().forEach(f -> own.add(f.toAbsolutePath().normalize()));
+        projectSources = inputs.sources().stream().map(SourceItem::source)
+                .filter(s -> s.file() != null && own.contains(s.file().toAbsolutePath().normalize()))
+                .map(LatencySource::id).toList();
+        makeCurrent(p);
+    }
+
+    private void makeCurrent(Project p) {
+        if (!projects.contains(p)) {
+            projects.add(p);
+        }
+        current.set(p);
+        settings.setProject(p.id());
     }
 
     private void beginSetUp() {

@@ -10,15 +10,21 @@ import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.io.AtomicFiles;
 import dev.ofastudio.engine.io.Json;
 import dev.ofastudio.engine.io.SubnetConfigJson;
+import dev.ofastudio.engine.space.SearchSpace;
+import dev.ofastudio.engine.space.SearchSpaces;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A saved studio session as one JSON file: inputs (space, predictor path, latency sources),
- * sweep settings, budget, every evaluated sub-network and the selection. Versioned: a newer
- * version than this build reads is rejected with a clear message.
+ * A saved studio session as one JSON file: the open project, inputs (space, predictor path,
+ * latency sources), sweep settings, budget, every evaluated sub-network and the selection.
+ * Versioned: a newer version than this build reads is rejected with a clear message.
+ *
+ * <p>The space is written whole ({@code space}, in {@link SearchSpaces}' form) and, for readers
+ * of the first files, as {@code width_mult} too; a file with only {@code width_mult} reads as the
+ * reference MobileNetV3 space of that width, as those files meant.
  */
 public final class WorkspaceFile {
     public static final String FORMAT = "ofa-studio-workspace";
@@ -34,11 +40,14 @@ public final class WorkspaceFile {
     /**
      * The whole session.
      *
+     * @param space       the space the results belong to
+     * @param project     the open project as the studio identifies it (a built-in id or a project
+     *                    folder); null if none was open or the file predates projects
      * @param sweepBoards ids of the sources the results were computed on, in the table's board order
      */
-    public record Workspace(double widthMult, String predictorPath, List<SourceRef> sources, String chosenSource,
-            int budgetCount, int cloudSize, long seed, double budgetMs, List<String> sweepBoards, ResultTable results,
-            int selectedRow) {
+    public record Workspace(SearchSpace space, String project, String predictorPath, List<SourceRef> sources,
+            String chosenSource, int budgetCount, int cloudSize, long seed, double budgetMs, List<String> sweepBoards,
+            ResultTable results, int selectedRow) {
         public Workspace {
             sources = List.copyOf(sources);
             sweepBoards = List.copyOf(sweepBoards);
@@ -49,7 +58,9 @@ public final class WorkspaceFile {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
-        root.put("width_mult", w.widthMult());
+        root.put("width_mult", w.space().widthMult());
+        root.set("space", SearchSpaces.toJson(w.space()));
+        root.put("project", w.project());
         root.put("predictor", w.predictorPath());
         ArrayNode src = root.putArray("sources");
         for (SourceRef s : w.sources()) {
@@ -113,7 +124,9 @@ public final class WorkspaceFile {
         if (version < 1 || version > VERSION) {
             throw new OfaException(file + ": workspace version " + version + ", this build reads up to " + VERSION);
         }
-        double width = number(root, "width_mult", file);
+        SearchSpace space = root.has("space") ? SearchSpaces.fromJson(root.get("space"), src)
+                : SearchSpace.mobileNetV3(number(root, "width_mult", file));
+        String project = root.path("project").isTextual() ? root.get("project").asText() : null;
         List<SourceRef> sources = new ArrayList<>();
         for (JsonNode n : root.path("sources")) {
             LatencySource.Kind kind;
@@ -152,11 +165,11 @@ public final class WorkspaceFile {
             i++;
         }
         JsonNode sweep = root.path("sweep");
-        return new Workspace(width, root.path("predictor").isNull() ? null : root.path("predictor").asText(null),
-                sources, root.path("chosen").asText(null), sweep.path("budget_count").asInt(8),
-                sweep.path("cloud_size").asInt(10_000), sweep.path("seed").asLong(1),
-                root.path("budget_ms").isNumber() ? root.get("budget_ms").asDouble() : Double.NaN, sweepBoards,
-                b.build(), root.path("selected").asInt(-1));
+        String predictor = root.path("predictor").isNull() ? null : root.path("predictor").asText(null);
+        return new Workspace(space, project, predictor, sources, root.path("chosen").asText(null),
+                sweep.path("budget_count").asInt(8), sweep.path("cloud_size").asInt(10_000),
+                sweep.path("seed").asLong(1), root.path("budget_ms").isNumber() ? root.get("budget_ms").asDouble()
+                : Double.NaN, sweepBoards, b.build(), root.path("selected").asInt(-1));
     }
 
     private static double number(JsonNode n, String field, Path file) throws OfaException {

@@ -6,6 +6,7 @@ import dev.ofastudio.engine.study.LatencySource;
 import dev.ofastudio.app.inputs.Problems;
 import dev.ofastudio.app.inputs.SourceItem;
 import dev.ofastudio.app.pareto.ParetoViewModel;
+import dev.ofastudio.app.project.ProjectViewModel;
 import dev.ofastudio.engine.study.ReferenceMarkers;
 import dev.ofastudio.app.service.BackgroundTask;
 import dev.ofastudio.app.service.DialogService;
@@ -17,6 +18,7 @@ import dev.ofastudio.app.workspace.WorkspaceFile.Workspace;
 import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.io.BundledFiles;
 import dev.ofastudio.engine.predict.AccuracyPredictor;
+import dev.ofastudio.engine.project.Project;
 import dev.ofastudio.engine.space.SearchSpace;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,11 +36,13 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 
 /**
- * Saves and reopens a whole session (inputs, sweep settings, budget, results, selection) as a
- * JSON file. Reopening reloads the predictor and every source in the background; if any of them
- * fails, an error dialog lists the problems and the current session stays as it was. Knows the
+ * Saves and reopens a whole session (project, space, inputs, sweep settings, budget, results,
+ * selection) as a JSON file. Reopening reloads the predictor and every source in the background;
+ * if any of them fails, an error dialog lists the problems and the current session stays as it
+ * was. The workspace's project becomes the open one without being loaded anew (the workspace
+ * brings its own inputs and results); a project that no longer opens leaves none open. Knows the
  * workspace's file and whether the session has changed since it was saved or opened, and asks to
- * save such changes before the studio closes.
+ * save such changes before the studio closes, another workspace opens or the project switches.
  */
 public final class WorkspaceViewModel {
     private static final FileDialogSpec.Filter FILTER =
@@ -46,6 +50,7 @@ public final class WorkspaceViewModel {
 
     private final InputsViewModel inputs;
     private final ParetoViewModel pareto;
+    private final ProjectViewModel projects;
     private final DialogService dialogs;
     private final TaskExecutor executor;
     private final StringProperty status = new SimpleStringProperty("");
@@ -53,20 +58,28 @@ public final class WorkspaceViewModel {
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
     private final UnsavedChanges changes;
     private final StringBinding title;
+    /**
+     * The project of the workspace last opened when it no longer opens (no project is open then):
+     * saving again keeps naming it, so the workspace finds it once it is back.
+     */
+    private String missingProject;
 
-    public WorkspaceViewModel(InputsViewModel inputs, ParetoViewModel pareto, DialogService dialogs,
-            TaskExecutor executor) {
+    public WorkspaceViewModel(InputsViewModel inputs, ParetoViewModel pareto, ProjectViewModel projects,
+            DialogService dialogs, TaskExecutor executor) {
         this.inputs = inputs;
         this.pareto = pareto;
+        this.projects = projects;
         this.dialogs = dialogs;
         this.executor = executor;
+        // Another project open: the missing one is no longer the session's.
+        projects.currentProperty().addListener((o, was, now) -> missingProject = null);
         changes = new UnsavedChanges(this::capture);
         // Everything capture() reads, which is everything the file stores (the sweep's boards
         // change with the table).
         changes.watch(inputs.spaceProperty(), inputs.predictorPathProperty(), inputs.chosenProperty(),
                 pareto.resultSpaceProperty(), pareto.tableProperty(), pareto.selectedRowProperty(),
                 pareto.budgetCountProperty(), pareto.cloudSizeProperty(), pareto.seedProperty(),
-                pareto.budgetMsProperty());
+                pareto.budgetMsProperty(), projects.currentProperty());
         changes.watch(inputs.sources());
         title = Bindings.createStringBinding(() -> (changes.dirtyProperty().get() ? "• " : "") + displayName()
                 + " — OFA Studio", changes.dirtyProperty(), file);
@@ -94,12 +107,35 @@ public final class WorkspaceViewModel {
         if (!changes.dirtyProperty().get()) {
             return true;
         }
-        SaveChoice choice = dialogs.askToSave(displayName() + " has unsaved changes",
-                "Save changes to the workspace before closing?");
+        SaveChoice choice = askToSave("closing");
         if (choice == SaveChoice.SAVE) {
             save(close);
         }
         return choice == SaveChoice.DONT_SAVE;
+    }
+
+    /**
+     * Runs {@code then} (what replaces the session: {@code doing}, e.g. "switching to project X")
+     * once unsaved changes are dealt with: at once if there are none or on Don't save; on Save once
+     * the workspace is written. Cancel, a cancelled file dialog or a failed write never run it.
+     */
+    public void saveFirst(String doing, Runnable then) {
+        if (!changes.dirtyProperty().get()) {
+            then.run();
+            return;
+        }
+        switch (askToSave(doing)) {
+            case SAVE -> save(then);
+            case DONT_SAVE -> then.run();
+            case CANCEL -> {
+                // Nothing changes.
+            }
+        }
+    }
+
+    private SaveChoice askToSave(String doing) {
+        return dialogs.askToSave(displayName() + " has unsaved changes",
+                "Save changes to the workspace before " + doing + "?");
     }
 
     /** The current session as a value. */
@@ -115,11 +151,12 @@ public final class WorkspaceViewModel {
         Path pred = inputs.predictorPathProperty().get();
         SearchSpace space = pareto.resultSpaceProperty().get() != null ? pareto.resultSpaceProperty().get()
                 : inputs.spaceProperty().get();
-        return new Workspace(space.widthMult(), pred == null ? null : BundledFiles.text(pred), refs,
-                chosen == null ? null : chosen.source().id(), pareto.budgetCountProperty().get(),
-                pareto.cloudSizeProperty().get(), pareto.seedProperty().get(), pareto.budgetMsProperty().get(),
-                pareto.sweepBoards().stream().map(LatencySource::id).toList(), pareto.tableProperty().get(),
-                pareto.selectedRowProperty().get());
+        Project project = projects.currentProperty().get();
+        return new Workspace(space, project != null ? project.id() : missingProject,
+                pred == null ? null : BundledFiles.text(pred), refs, chosen == null ? null : chosen.source().id(),
+                pareto.budgetCountProperty().get(), pareto.cloudSizeProperty().get(), pareto.seedProperty().get(),
+                pareto.budgetMsProperty().get(), pareto.sweepBoards().stream().map(LatencySource::id).toList(),
+                pareto.tableProperty().get(), pareto.selectedRowProperty().get());
     }
 
     /** Saves to the workspace's file; an untitled session asks where, as {@link #saveAs()} does. */
@@ -173,19 +210,36 @@ public final class WorkspaceViewModel {
                 Problems.of(e))));
     }
 
+    /** Asks for a workspace file and opens it, once unsaved changes are dealt with. */
     public void open() {
         dialogs.showOpenDialog(FileDialogSpec.of("Open workspace", FILTER)).ifPresent(this::openFrom);
     }
 
-    /** Everything a workspace needs, loaded off the FX thread. */
-    private record Loaded(Workspace ws, AccuracyPredictor predictor, Path predictorFile, Map<String, LatencySource> sources,
-            ReferenceMarkers refs) {
+    /** Opens {@code file} once unsaved changes are dealt with (Save, Don't save; Cancel opens nothing). */
+    public void openFrom(Path file) {
+        saveFirst("opening " + file.getFileName(), () -> load(file));
     }
 
-    public void openFrom(Path file) {
+    /**
+     * Everything a workspace needs, loaded off the FX thread.
+     *
+     * @param project        the workspace's project; null if it names none or it no longer opens
+     * @param imageNet       whether the ImageNet reference networks apply
+     */
+    private record Loaded(Workspace ws, Project project, boolean imageNet, AccuracyPredictor predictor,
+            Path predictorFile, Map<String, LatencySource> sources, ReferenceMarkers refs) {
+    }
+
+    private void load(Path file) {
         InputLoaders loaders = inputs.loaders();
+        List<Project> known = List.copyOf(projects.projects());
         executor.execute(BackgroundTask.<Loaded>of("Opening workspace", (p, c) -> {
             Workspace ws = WorkspaceFile.read(file);
+            Project project = ws.project() == null ? null
+                    : ProjectViewModel.find(known, loaders, ws.project()).orElse(null);
+            // Without its project, the space says whether ImageNet's networks compare (older files: ImageNet).
+            boolean imageNet = project != null ? project.comparesToImageNet()
+                    : Project.ReferenceNets.defaultFor(ws.space()) == Project.ReferenceNets.IMAGENET;
             List<String> problems = new ArrayList<>();
             AccuracyPredictor pred = null;
             Path predFile = null;
@@ -224,17 +278,16 @@ public final class WorkspaceViewModel {
                 throw new OfaException(String.join("\n", problems));
             }
             List<LatencySource> boards = ws.sweepBoards().stream().map(sources::get).toList();
-            ReferenceMarkers refs = ReferenceMarkers.evaluate(loaders.referenceNets(), boards);
-            return new Loaded(ws, pred, predFile, sources, refs);
+            ReferenceMarkers refs = imageNet ? ReferenceMarkers.evaluate(loaders.referenceNets(), boards)
+                    : ReferenceMarkers.empty();
+            return new Loaded(ws, project, imageNet, pred, predFile, sources, refs);
         }).onSuccess(l -> apply(l, file)).onFailure(e -> dialogs.showErrors("Cannot open the workspace",
                 file + " was not opened; the current session is unchanged.", Problems.of(e))));
     }
 
     private void apply(Loaded l, Path from) {
         Workspace ws = l.ws();
-        SearchSpace space = inputs.spaces().stream().filter(s -> s.widthMult() == ws.widthMult()).findFirst()
-                .orElse(SearchSpace.mobileNetV3(ws.widthMult()));
-        inputs.spaceProperty().set(space);
+        SearchSpace space = inputs.useSpace(ws.space());
         if (l.predictor() != null) {
             inputs.usePredictor(l.predictor(), l.predictorFile());
         }
@@ -251,9 +304,17 @@ public final class WorkspaceViewModel {
         try {
             pareto.restore(ws.results(), space, boards, l.refs(), boards.isEmpty() ? -1 : chosen, ws.budgetMs(),
                     ws.selectedRow());
+            // A file from before projects leaves the open project as it is.
+            boolean projectGone = ws.project() != null && l.project() == null;
+            if (ws.project() != null) {
+                projects.showAsCurrent(l.project());
+                missingProject = projectGone ? ws.project() : null;
+            }
+            pareto.referenceNetsProperty().set(l.imageNet() ? inputs.loaders().referenceNets() : List.of());
             file.set(from);
             changes.markClean();
-            status.set("Workspace opened");
+            status.set(projectGone ? "Workspace opened; its project " + ws.project() + " was not found, so none "
+                    + "is open (the workspace keeps its space, " + space.displayName() + ")" : "Workspace opened");
         } catch (OfaException e) {
             dialogs.showErrors("Cannot open the workspace", "The results do not fit the inputs.", Problems.of(e));
         }

@@ -1,7 +1,10 @@
 package dev.ofastudio.app.project;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ofastudio.app.inputs.InputsViewModel;
@@ -12,10 +15,12 @@ import dev.ofastudio.app.service.QueuedTaskExecutor;
 import dev.ofastudio.app.settings.MemorySettings;
 import dev.ofastudio.app.testing.FakeDialogService;
 import dev.ofastudio.app.testing.Fakes;
+import dev.ofastudio.app.testing.FolderProjects;
 import dev.ofastudio.engine.project.BuiltInProjects;
 import dev.ofastudio.engine.project.Project;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,8 +48,8 @@ class ProjectViewModelTest {
     private ProjectViewModel started() {
         ProjectViewModel vm = new ProjectViewModel(inputs, pareto, dialogs, settings);
         // The fakes' predictor knows only ImageNet's resolutions: it cannot sweep Fashion-MNIST.
-        vm.sweepOnOpenProperty().set(!BuiltInProjects.FASHION_MNIST.equals(settings.project().orElse(
-                BuiltInProjects.FASHION_MNIST)));
+        vm.sweepOnOpenProperty().set(settings.project().filter(id -> id.equals(BuiltInProjects.IMAGENET)
+                || Files.isDirectory(Path.of(id))).isPresent());
         vm.start();
         return vm;
     }
@@ -210,5 +215,58 @@ class ProjectViewModelTest {
         assertEquals(List.of(), pareto.referenceNetsProperty().get());
         assertTrue(pareto.referencesProperty().get().nets().isEmpty(), "no ImageNet markers after the sweep");
         assertTrue(pareto.tableProperty().get().size() > 0, "the project still sweeps");
+    }
+
+    @Test
+    void theSwitchGuardDecidesWhetherAndWhenTheProjectSwitchesButNotStartUp() throws Exception {
+        ProjectViewModel vm = new ProjectViewModel(inputs, pareto, dialogs, settings);
+        List<Project> guarded = new ArrayList<>();
+        List<Runnable> switches = new ArrayList<>();
+        vm.guardSwitch((p, go) -> {
+            guarded.add(p);
+            switches.add(go);
+        });
+        vm.start();
+        assertEquals(BuiltInProjects.IMAGENET, vm.currentProperty().get().id(), "start-up opens without the guard");
+        assertTrue(guarded.isEmpty());
+        List<String> sources = sourceIds();
+
+        vm.openFolder(FolderProjects.write(tmp.resolve("grey"), "Grey", FolderProjects.GREY));
+        assertEquals(List.of("Grey"), guarded.stream().map(Project::name).toList());
+        assertEquals(BuiltInProjects.IMAGENET, vm.currentProperty().get().id(), "held by the guard");
+        assertEquals(sources, sourceIds());
+        switches.get(0).run();
+        assertEquals("Grey", vm.currentProperty().get().name());
+        assertEquals(FolderProjects.GREY, inputs.spaceProperty().get());
+    }
+
+    @Test
+    void showAsCurrentMakesAProjectTheOpenOneWithoutLoadingOrSweeping() throws Exception {
+        ProjectViewModel vm = started();
+        var table = pareto.tableProperty().get();
+        var predictor = inputs.predictorProperty().get();
+        var space = inputs.spaceProperty().get();
+        Path dir = FolderProjects.write(tmp.resolve("grey"), "Grey", FolderProjects.GREY);
+        Project grey = inputs.loaders().openProject(dir.toString());
+        // A workspace brings the project's table along with its other sources.
+        inputs.addSource(inputs.loaders().loadLatency(grey.latencyTables().get(0)), false);
+
+        vm.showAsCurrent(grey);
+        assertEquals(grey, vm.currentProperty().get());
+        assertTrue(vm.projects().contains(grey));
+        assertEquals(FolderProjects.id(dir), settings.project().orElseThrow());
+        assertSame(table, pareto.tableProperty().get(), "no sweep");
+        assertSame(predictor, inputs.predictorProperty().get(), "nothing loaded");
+        assertEquals(space, inputs.spaceProperty().get(), "the space is the workspace's to set");
+        assertFalse(vm.settingUpProperty().get());
+
+        // Its table is the project's: switching back to ImageNet replaces it.
+        String lut = FolderProjects.id(dir.resolve("lut"));
+        assertTrue(sourceIds().contains(lut));
+        vm.open(vm.projects().get(0));
+        assertFalse(sourceIds().contains(lut));
+
+        vm.showAsCurrent(null);
+        assertNull(vm.currentProperty().get(), "no project open");
     }
 }

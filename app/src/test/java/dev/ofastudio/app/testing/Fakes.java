@@ -105,6 +105,11 @@ public final class Fakes {
 
     /** Loaders with two fake boards; a path whose name contains "broken" fails with two problems. */
     public static InputLoaders loaders() {
+        return loaders(List.of());
+    }
+
+    /** As {@link #loaders()}, with {@code referenceNets} for the chart's markers. */
+    public static InputLoaders loaders(List<ReferenceNet> referenceNets) {
         return new InputLoaders() {
             @Override
             public AccuracyPredictor loadPredictor(Path file) {
@@ -129,7 +134,7 @@ public final class Fakes {
 
             @Override
             public List<ReferenceNet> referenceNets() {
-                return List.of();
+                return referenceNets;
             }
 
             /** The real projects (their files are never read: the fake loaders above stand in). */

@@ -3,6 +3,7 @@ package dev.ofastudio.app.workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ofastudio.app.Studio;
@@ -12,6 +13,7 @@ import dev.ofastudio.app.service.SaveChoice;
 import dev.ofastudio.app.testing.BuiltIn;
 import dev.ofastudio.app.testing.FakeDialogService;
 import dev.ofastudio.app.testing.Fakes;
+import dev.ofastudio.app.testing.FolderProjects;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,6 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class UnsavedChangesTest {
     static final String QUESTION = "Save changes to the workspace before closing?";
+    static final String OPEN_QUESTION = "Save changes to the workspace before opening other.ofaws.json?";
+    static final String SWITCH_QUESTION = "Save changes to the workspace before switching to project Grey?";
 
     @TempDir
     Path tmp;
@@ -181,6 +185,7 @@ class UnsavedChangesTest {
         Studio other = newStudio();
         other.pareto().budgetMsProperty().set(9);
         assertTrue(other.workspace().dirtyProperty().get());
+        dialogs.saveAnswer = SaveChoice.DONT_SAVE;
         other.workspace().openFrom(f);
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors::toString);
         assertFalse(other.workspace().dirtyProperty().get());
@@ -196,6 +201,7 @@ class UnsavedChangesTest {
         assertFalse(ws.dirtyProperty().get(), "the studio's own set-up");
         // Unsaved work stays unsaved through the project's own sweep.
         studio.pareto().budgetCountProperty().set(3);
+        dialogs.saveAnswer = SaveChoice.DONT_SAVE;
         project.open(project.currentProperty().get());
         assertTrue(ws.dirtyProperty().get());
         // A saved workspace differs from its file once the project sweeps anew.
@@ -204,5 +210,129 @@ class UnsavedChangesTest {
         project.open(project.currentProperty().get());
         assertTrue(ws.dirtyProperty().get());
         assertFalse(project.settingUpProperty().get(), "the set-up ended with its sweep");
+    }
+
+    /** Another session's workspace (budget 1.5 ms), saved as other.ofaws.json. */
+    private Path otherWorkspace() throws Exception {
+        Studio other = newStudio();
+        other.pareto().budgetMsProperty().set(1.5);
+        Path f = tmp.resolve("other.ofaws.json");
+        other.workspace().saveTo(f);
+        return f;
+    }
+
+    private List<Path> filesInTmp() throws Exception {
+        try (var files = Files.list(tmp)) {
+            return files.sorted().toList();
+        }
+    }
+
+    /** Leaves unsaved work (a 3.25 ms budget) and answers {@code choice} to what the studio asks next. */
+    private void unsavedWorkThenAnswer(SaveChoice choice) {
+        studio.pareto().budgetMsProperty().set(3.25);
+        assertTrue(ws.dirtyProperty().get());
+        dialogs.saveAnswer = choice;
+    }
+
+    /** Opens the other workspace through File → Open workspace…: the studio asks once the file is chosen. */
+    private Path openOtherWorkspace(SaveChoice choice) throws Exception {
+        Path f = otherWorkspace();
+        unsavedWorkThenAnswer(choice);
+        dialogs.answer(f);
+        ws.open();
+        assertEquals(List.of(OPEN_QUESTION), dialogs.saveQuestions);
+        return f;
+    }
+
+    /** Opens the Grey project folder: the studio asks once the folder is read. */
+    private Path switchToGrey(SaveChoice choice) throws Exception {
+        Path grey = FolderProjects.write(tmp.resolve("grey"), "Grey", FolderProjects.GREY);
+        unsavedWorkThenAnswer(choice);
+        studio.project().openFolder(grey);
+        assertEquals(List.of(SWITCH_QUESTION), dialogs.saveQuestions);
+        return grey;
+    }
+
+    @Test
+    void aCleanSessionOpensAWorkspaceAndSwitchesProjectWithoutAsking() throws Exception {
+        Path f = otherWorkspace();
+        ws.openFrom(f);
+        assertEquals(f, ws.fileProperty().get());
+        studio.project().openFolder(FolderProjects.write(tmp.resolve("grey"), "Grey", FolderProjects.GREY));
+        assertEquals("Grey", studio.project().currentProperty().get().name());
+        assertTrue(dialogs.saveQuestions.isEmpty(), dialogs.saveQuestions::toString);
+    }
+
+    @Test
+    void openingAWorkspaceWithUnsavedChangesAsksAndCancelChangesNothing() throws Exception {
+        var table = studio.pareto().tableProperty().get();
+        Path f = openOtherWorkspace(SaveChoice.CANCEL);
+        assertSame(table, studio.pareto().tableProperty().get());
+        assertEquals(3.25, studio.pareto().budgetMsProperty().get());
+        assertNull(ws.fileProperty().get());
+        assertTrue(ws.dirtyProperty().get());
+        assertEquals(List.of(f), filesInTmp(), "nothing written");
+    }
+
+    @Test
+    void dontSaveOpensTheWorkspaceWithoutWritingAnything() throws Exception {
+        Path f = openOtherWorkspace(SaveChoice.DONT_SAVE);
+        assertEquals(f, ws.fileProperty().get());
+        assertEquals(1.5, studio.pareto().budgetMsProperty().get());
+        assertFalse(ws.dirtyProperty().get());
+        assertEquals(1, dialogs.asked.size(), "only the open dialog");
+        assertEquals(List.of(f), filesInTmp());
+    }
+
+    @Test
+    void saveWritesTheSessionFirstThenOpensAndACancelledSaveOpensNothing() throws Exception {
+        // No file queued for the save dialog: it is cancelled, so nothing opens.
+        Path f = openOtherWorkspace(SaveChoice.SAVE);
+        assertNull(ws.fileProperty().get());
+        assertEquals(3.25, studio.pareto().budgetMsProperty().get());
+
+        Path mine = tmp.resolve("mine.ofaws.json");
+        dialogs.answer(mine);
+        ws.openFrom(f);
+        assertEquals(3.25, WorkspaceFile.read(mine).budgetMs(), "the session was saved first");
+        assertEquals(f, ws.fileProperty().get());
+        assertEquals(1.5, studio.pareto().budgetMsProperty().get());
+        assertFalse(ws.dirtyProperty().get());
+    }
+
+    @Test
+    void switchingProjectWithUnsavedChangesAsksAndCancelChangesNothing() throws Exception {
+        var project = studio.project();
+        var before = project.currentProperty().get();
+        var sources = studio.inputs().sources().stream().map(i -> i.source().id()).toList();
+        var space = studio.inputs().spaceProperty().get();
+        Path grey = switchToGrey(SaveChoice.CANCEL);
+        assertEquals(before, project.currentProperty().get());
+        assertEquals(sources, studio.inputs().sources().stream().map(i -> i.source().id()).toList());
+        assertEquals(space, studio.inputs().spaceProperty().get());
+        assertTrue(ws.dirtyProperty().get());
+        assertEquals(List.of(grey), filesInTmp(), "nothing written");
+    }
+
+    @Test
+    void dontSaveSwitchesProjectWithoutWritingAnything() throws Exception {
+        Path grey = switchToGrey(SaveChoice.DONT_SAVE);
+        assertEquals("Grey", studio.project().currentProperty().get().name());
+        assertEquals(FolderProjects.GREY, studio.inputs().spaceProperty().get());
+        assertTrue(dialogs.asked.isEmpty(), "no file dialog");
+        assertEquals(List.of(grey), filesInTmp());
+    }
+
+    @Test
+    void saveWritesTheSessionFirstThenSwitchesProject() throws Exception {
+        String imagenet = studio.project().currentProperty().get().id();
+        Path mine = tmp.resolve("mine.ofaws.json");
+        dialogs.answer(mine);
+        switchToGrey(SaveChoice.SAVE);
+        var saved = WorkspaceFile.read(mine);
+        assertEquals(3.25, saved.budgetMs());
+        assertEquals(imagenet, saved.project(), "saved on the project it was made in");
+        assertEquals("Grey", studio.project().currentProperty().get().name());
+        assertEquals(mine, ws.fileProperty().get());
     }
 }
