@@ -219,6 +219,7 @@ class ProjectViewModelTest {
 
     @Test
     void theSwitchGuardDecidesWhetherAndWhenTheProjectSwitchesButNotStartUp() throws Exception {
+        settings.setProject(BuiltInProjects.IMAGENET);
         ProjectViewModel vm = new ProjectViewModel(inputs, pareto, dialogs, settings);
         List<Project> guarded = new ArrayList<>();
         List<Runnable> switches = new ArrayList<>();
