@@ -38,9 +38,6 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static final com.sun.management.OperatingSystemMXBean OS =
-            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-
     @Parameters(index = "0", completionCandidates = Targets.class,
             description = "What to benchmark: ${COMPLETION-CANDIDATES}.")
     String target;
@@ -99,20 +96,20 @@ final class BenchCommand implements Callable<Integer> {
         }
         double[] seconds = new double[runs];
         double[] cpuSeconds = new double[runs];
-        double load = OS.getSystemLoadAverage();
+        double load = ProcessCpu.loadAverage();
         SearchResult last = warm;
         for (int i = 0; i < runs; i++) {
-            long c0 = OS.getProcessCpuTime();
+            long c0 = ProcessCpu.nanos();
             long t0 = System.nanoTime();
             last = search.run(ProgressListener.NONE, Cancellation.NEVER);
             seconds[i] = (System.nanoTime() - t0) / 1e9;
-            cpuSeconds[i] = (OS.getProcessCpuTime() - c0) / 1e9;
+            cpuSeconds[i] = (ProcessCpu.nanos() - c0) / 1e9;
             if (!json) {
                 err.printf("run %d: %.3f s (process CPU %.3f s)%n", i + 1, seconds[i], cpuSeconds[i]);
                 err.flush();
             }
         }
-        load = Math.max(load, OS.getSystemLoadAverage());
+        load = Math.max(load, ProcessCpu.loadAverage());
         double median = median(seconds);
         double medianCpu = median(cpuSeconds);
         double speedup = TUTORIAL_SECONDS / median;

@@ -123,6 +123,7 @@ final class SweepCommand implements Callable<Integer> {
                 srcs, budgets, random, seed);
         ProgressListener bar = System.console() != null ? new ConsoleProgressBar(System.err) : ProgressListener.NONE;
         long t0 = System.nanoTime();
+        long cpu0 = ProcessCpu.nanos();
         ResultTable table;
         try {
             table = new Sweep(new EvolutionBudgetSearch(EvolutionConfig.defaults().withPopulation(population,
@@ -133,6 +134,7 @@ final class SweepCommand implements Callable<Integer> {
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpuSeconds = (ProcessCpu.nanos() - cpu0) / 1e9;
         // ImageNet networks say nothing about another data set's accuracies.
         ReferenceMarkers refs = ReferenceMarkers.evaluate(proj == null || proj.comparesToImageNet()
                 ? ReferenceNet.standard() : List.of(), srcs);
@@ -144,6 +146,7 @@ final class SweepCommand implements Callable<Integer> {
         if (json) {
             Map<String, Object> m = StudyJson.of(req, table, refs, false);
             m.put("seconds", seconds);
+            m.put("cpu_seconds", cpuSeconds);
             if (out != null) {
                 m.put("out", out.toString());
             }

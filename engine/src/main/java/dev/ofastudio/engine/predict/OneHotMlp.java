@@ -16,14 +16,18 @@ import java.util.List;
  *   <li>the other hidden layers are stored transposed (one array per input) and computed as a sum
  *       of scaled weight rows, skipping inputs that ReLU zeroed (about half), four rows per pass;
  *       the inner loops are contiguous multiply-adds the JIT vectorizes;</li>
- *   <li>a batch is processed in tiles of {@link #TILE} configs, one layer at a time, so each
- *       layer's weights stay in L2 across the tile.</li>
+ *   <li>a batch is processed in tiles of {@link #TILE} configs, one layer at a time, and the
+ *       tile walks a layer's weight rows in blocks of {@link #ROW_BLOCK} that every config of the
+ *       tile uses while they are in L1.</li>
  * </ul>
- * Accumulation is in float like PyTorch's float32 CPU kernels. Immutable and thread-safe.
+ * Accumulation is in float like PyTorch's float32 CPU kernels. Immutable and thread-safe (each
+ * thread has its own working arrays).
  */
 public final class OneHotMlp {
     /** Configs per pass: a tile goes through one layer at a time, keeping that layer's weights in L2. */
     static final int TILE = 16;
+    /** Weight rows a tile shares while they are in L1 (16 rows of 400 floats: 25 KB). */
+    static final int ROW_BLOCK = 16;
 
     private final int inputs;
     private final int hidden;
@@ -33,6 +37,7 @@ public final class OneHotMlp {
     private final List<float[]> hiddenB;
     private final float[] out; // [hidden]
     private final float outOffset;
+    private final ThreadLocal<Scratch> scratch;
 
     /**
      * @param layers row-major PyTorch weights {@code [out][in]} and biases of the hidden layers,
@@ -59,6 +64,7 @@ public final class OneHotMlp {
         this.hiddenB = List.of(bs);
         this.out = requireLength(layers.get(layers.size() - 1), hidden).clone();
         this.outOffset = outOffset;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(hidden));
     }
 
     private static float[] requireLength(float[] a, int n) {
@@ -105,19 +111,16 @@ public final class OneHotMlp {
     public double[] predict(int[][] active, int[] counts) {
         int n = active.length;
         double[] result = new double[n];
-        int tile = Math.min(TILE, n);
-        float[][] a = new float[tile][hidden];
-        float[][] b = new float[tile][hidden];
-        int[] nonZero = new int[hidden];
+        Scratch sc = scratch.get();
         for (int start = 0; start < n; start += TILE) {
             int count = Math.min(TILE, n - start);
             for (int t = 0; t < count; t++) {
-                firstLayer(active[start + t], counts[start + t], a[t]);
+                firstLayer(active[start + t], counts[start + t], sc.a[t]);
             }
-            float[][] x = a;
-            float[][] y = b;
+            float[][] x = sc.a;
+            float[][] y = sc.b;
             for (int l = 0; l < hiddenT.size(); l++) {
-                hiddenLayer(hiddenT.get(l), hiddenB.get(l), x, y, count, nonZero);
+                hiddenLayer(hiddenT.get(l), hiddenB.get(l), x, y, count, sc);
                 float[][] s = x;
                 x = y;
                 y = s;
@@ -129,10 +132,29 @@ public final class OneHotMlp {
         return result;
     }
 
+    /** One thread's working arrays for a tile: a search calls {@link #predict} thousands of times. */
+    private static final class Scratch {
+        final float[][] a;
+        final float[][] b;
+        final int[][] nonZero;
+        final int[] nonZeroCount = new int[TILE];
+        final int[] done = new int[TILE];
+
+        Scratch(int hidden) {
+            a = new float[TILE][hidden];
+            b = new float[TILE][hidden];
+            nonZero = new int[TILE][hidden];
+        }
+    }
+
     /** relu(b1 + Σ W1ᵀ[j]) over the active inputs j: the product with a 0/1 vector. */
     private void firstLayer(int[] active, int k, float[] h) {
         System.arraycopy(b1, 0, h, 0, hidden);
-        for (int a = 0; a < k; a++) {
+        int a = 0;
+        for (; a + 4 <= k; a += 4) {
+            add4(h, w1t[active[a]], w1t[active[a + 1]], w1t[active[a + 2]], w1t[active[a + 3]]);
+        }
+        for (; a < k; a++) {
             float[] row = w1t[active[a]];
             for (int o = 0; o < hidden; o++) {
                 h[o] += row[o];
@@ -141,31 +163,60 @@ public final class OneHotMlp {
         relu(h);
     }
 
+    /** y += x1 + x2 + x3 + x4 in one pass, added left to right: the rounding of four single passes. */
+    private static void add4(float[] y, float[] x1, float[] x2, float[] x3, float[] x4) {
+        for (int o = 0; o < y.length; o++) {
+            y[o] = y[o] + x1[o] + x2[o] + x3[o] + x4[o];
+        }
+    }
+
     /**
-     * out[t] = relu(b + Σ_i in[t][i] · Wᵀ[i]) for each config t of the tile. The tile goes through
-     * one layer at a time so that layer's weights stay in L2.
+     * out[t] = relu(b + Σ_i in[t][i] · Wᵀ[i]) for each config t of the tile, summing each config's
+     * nonzero inputs in increasing order, four rows per pass. The tile walks the weight rows in
+     * blocks of {@link #ROW_BLOCK}: every config takes its groups of four that end in the block
+     * while those rows are in L1, so the layer's weights are read from L2 once per tile rather
+     * than once per config. The sums, and so the results, are those of one config at a time.
      */
-    private void hiddenLayer(float[][] wt, float[] bias, float[][] in, float[][] outs, int count, int[] nonZero) {
+    private void hiddenLayer(float[][] wt, float[] bias, float[][] in, float[][] outs, int count, Scratch sc) {
+        int[][] nonZero = sc.nonZero;
+        int[] nonZeroCount = sc.nonZeroCount;
+        int[] done = sc.done;
         for (int t = 0; t < count; t++) {
             float[] x = in[t];
-            float[] y = outs[t];
-            System.arraycopy(bias, 0, y, 0, hidden);
+            int[] nz = nonZero[t];
+            System.arraycopy(bias, 0, outs[t], 0, hidden);
             // ReLU zeroed about half the inputs: list the others without a branch per input
             int n = 0;
             for (int i = 0; i < hidden; i++) {
-                nonZero[n] = i;
+                nz[n] = i;
                 n += x[i] != 0f ? 1 : 0;
             }
-            int k = 0;
-            for (; k + 4 <= n; k += 4) {
-                int i1 = nonZero[k];
-                int i2 = nonZero[k + 1];
-                int i3 = nonZero[k + 2];
-                int i4 = nonZero[k + 3];
-                axpy4(y, x[i1], wt[i1], x[i2], wt[i2], x[i3], wt[i3], x[i4], wt[i4]);
+            nonZeroCount[t] = n;
+            done[t] = 0;
+        }
+        for (int end = ROW_BLOCK; end < hidden + ROW_BLOCK; end += ROW_BLOCK) {
+            for (int t = 0; t < count; t++) {
+                float[] x = in[t];
+                float[] y = outs[t];
+                int[] nz = nonZero[t];
+                int n = nonZeroCount[t];
+                int k = done[t];
+                for (; k + 4 <= n && nz[k + 3] < end; k += 4) {
+                    int i1 = nz[k];
+                    int i2 = nz[k + 1];
+                    int i3 = nz[k + 2];
+                    int i4 = nz[k + 3];
+                    axpy4(y, x[i1], wt[i1], x[i2], wt[i2], x[i3], wt[i3], x[i4], wt[i4]);
+                }
+                done[t] = k;
             }
-            for (; k < n; k++) {
-                axpy(y, x[nonZero[k]], wt[nonZero[k]]);
+        }
+        for (int t = 0; t < count; t++) {
+            float[] x = in[t];
+            float[] y = outs[t];
+            int[] nz = nonZero[t];
+            for (int k = done[t]; k < nonZeroCount[t]; k++) {
+                axpy(y, x[nz[k]], wt[nz[k]]);
             }
             relu(y);
         }

@@ -53,9 +53,11 @@ final class CostTable {
      * Compiles MACs and, when {@code model} is not null, latency for every resolution of
      * {@code space}.
      *
-     * @throws OfaException if the model lacks a resolution or a key, or is not a per-layer sum
+     * @throws OfaException if the model lacks a resolution or a key, or is not a per-layer sum, or a
+     *     choice list of the space is longer than {@link GenomeLayout#MAX_CHOICES}
      */
     static CostTable compile(SearchSpace space, LatencyModel model) throws OfaException {
+        GenomeLayout.requireFitsBytes(space);
         GenomeLayout layout = new GenomeLayout(space);
         int nR = layout.resolutions.length;
         int nK = layout.kernels.length;

@@ -9,12 +9,8 @@ import dev.ofastudio.engine.space.SearchSpace;
 import dev.ofastudio.engine.space.SubnetConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -99,6 +95,21 @@ public final class EvolutionSearch {
     private record Member(int[] genome, double accuracy, double latencyMs, long macs, int order) {
     }
 
+    /** Predictions by network, each network predicted once per search. */
+    private static final class Predictions {
+        final GenomeIndex networks;
+        double[] accuracy;
+        int calls;
+
+        Predictions(int expected) {
+            networks = new GenomeIndex(expected);
+            accuracy = new double[Math.max(1, expected)];
+        }
+    }
+
+    /** Histories of up to this many candidates are allocated at once, larger ones grow. */
+    private static final int INITIAL_HISTORY = 1 << 16;
+
     /**
      * Runs the search. Progress is reported once per generation, and cancellation is checked once
      * per generation.
@@ -118,9 +129,10 @@ public final class EvolutionSearch {
         int mutants = config.mutationCount();
         int generations = config.generations();
 
-        List<Candidate> history = new ArrayList<>(population * (generations + 1));
-        Map<String, Double> predictions = new HashMap<>();
-        int[] predictorCalls = {0};
+        int expected = (int) Math.min(INITIAL_HISTORY, (long) population * (generations + 1));
+        SearchHistory history = new SearchHistory(layout, expected);
+        // Most candidates repeat a network already predicted (OFA's settings: ~15,000 of 50,100).
+        Predictions predictions = new Predictions(expected / 4);
         double[] bestByGeneration = new double[generations + 1];
 
         cancel.throwIfCancelled();
@@ -129,80 +141,116 @@ public final class EvolutionSearch {
             children[i] = new int[GenomeLayout.LENGTH];
             sampleRandom(rng, ops, children[i]);
         }
-        List<Member> pool = evaluate(children, 0, history, predictions, predictorCalls);
+        Member[] pool = new Member[parentsSize + population];
+        int poolSize = evaluate(children, 0, history, predictions, pool, 0);
+        Member[] parents = new Member[parentsSize];
 
         for (int gen = 0; gen < generations; gen++) {
             cancel.throwIfCancelled();
-            List<Member> parents = selectTop(pool, parentsSize);
-            bestByGeneration[gen] = parents.get(0).accuracy();
-            children = new int[population][];
-            for (int j = 0; j < mutants; j++) {
-                int[] parent = parents.get(rng.nextInt(parentsSize)).genome();
-                children[j] = new int[GenomeLayout.LENGTH];
-                sampleMutant(rng, ops, parent, children[j]);
+            int kept = selectTop(pool, poolSize, parents);
+            bestByGeneration[gen] = parents[0].accuracy();
+            System.arraycopy(parents, 0, pool, 0, kept);
+            poolSize = evaluate(breed(rng, ops, parents, mutants, population), gen + 1, history, predictions,
+                    pool, kept);
+            if (progress != ProgressListener.NONE) { // a sweep's searches report nothing: skip the formatting
+                progress.progress(gen + 1, generations, String.format(Locale.ROOT, "generation %d/%d, best %.4f",
+                        gen + 1, generations, bestByGeneration[gen]));
             }
-            for (int j = mutants; j < population; j++) {
-                int[] a = parents.get(rng.nextInt(parentsSize)).genome();
-                int[] b = parents.get(rng.nextInt(parentsSize)).genome();
-                children[j] = new int[GenomeLayout.LENGTH];
-                sampleCrossover(rng, ops, a, b, children[j]);
-            }
-            pool = new ArrayList<>(parents);
-            pool.addAll(evaluate(children, gen + 1, history, predictions, predictorCalls));
-            progress.progress(gen + 1, generations, String.format(Locale.ROOT, "generation %d/%d, best %.4f",
-                    gen + 1, generations, bestByGeneration[gen]));
         }
-        Member best = selectTop(pool, 1).get(0);
-        bestByGeneration[generations] = best.accuracy();
+        Member[] best = new Member[1];
+        selectTop(pool, poolSize, best);
+        bestByGeneration[generations] = best[0].accuracy();
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new SearchResult(history.get(best.order()), history, bestByGeneration, predictorCalls[0], seconds);
+        return new SearchResult(history.get(best[0].order()), history, bestByGeneration, predictions.calls, seconds);
     }
 
-    /** Predicts the children in one batch (configs already predicted are served from a cache). */
-    private List<Member> evaluate(int[][] genomes, int generation, List<Candidate> history,
-            Map<String, Double> predictions, int[] predictorCalls) {
-        String[] keys = new String[genomes.length];
-        SubnetConfig[] configs = new SubnetConfig[genomes.length];
+    /**
+     * One generation's children: {@code mutants} mutants, then crossovers up to {@code population}.
+     * A method of its own (not a loop in {@link #run}) so that the JIT compiles it once, rather
+     * than compiling all of {@code run} again for a loop that is already running.
+     */
+    private int[][] breed(SplittableRandom rng, GeneticOperators ops, Member[] parents, int mutants, int population)
+            throws OfaException {
+        int[][] children = new int[population][];
+        for (int j = 0; j < mutants; j++) {
+            int[] parent = parents[rng.nextInt(parents.length)].genome();
+            children[j] = new int[GenomeLayout.LENGTH];
+            sampleMutant(rng, ops, parent, children[j]);
+        }
+        for (int j = mutants; j < population; j++) {
+            int[] a = parents[rng.nextInt(parents.length)].genome();
+            int[] b = parents[rng.nextInt(parents.length)].genome();
+            children[j] = new int[GenomeLayout.LENGTH];
+            sampleCrossover(rng, ops, a, b, children[j]);
+        }
+        return children;
+    }
+
+    /**
+     * Predicts the children in one batch (networks already predicted are served from the cache),
+     * appends them to the history and to {@code pool} after its first {@code from} members, and
+     * returns the pool's new size.
+     */
+    private int evaluate(int[][] genomes, int generation, SearchHistory history, Predictions predictions,
+            Member[] pool, int from) {
+        int known = predictions.networks.size();
+        int[] ids = new int[genomes.length];
+        byte[] key = new byte[GenomeLayout.LENGTH];
         List<SubnetConfig> batch = new ArrayList<>(genomes.length);
-        List<String> batchKeys = new ArrayList<>(genomes.length);
-        Set<String> inBatch = new HashSet<>();
         for (int i = 0; i < genomes.length; i++) {
-            keys[i] = layout.networkKey(genomes[i]);
-            configs[i] = layout.toConfig(genomes[i]);
-            if (!predictions.containsKey(keys[i]) && inBatch.add(keys[i])) {
-                batch.add(configs[i]);
-                batchKeys.add(keys[i]);
+            layout.networkGenes(genomes[i], key);
+            ids[i] = predictions.networks.add(key, 0);
+            if (ids[i] == known + batch.size()) {
+                batch.add(layout.toConfig(genomes[i]));
             }
         }
         if (!batch.isEmpty()) {
             double[] acc = predictor.predict(batch);
-            predictorCalls[0]++;
-            for (int i = 0; i < acc.length; i++) {
-                predictions.put(batchKeys.get(i), acc[i]);
+            predictions.calls++;
+            if (predictions.accuracy.length < known + acc.length) {
+                predictions.accuracy = Arrays.copyOf(predictions.accuracy,
+                        Math.max(known + acc.length, 2 * predictions.accuracy.length));
             }
+            System.arraycopy(acc, 0, predictions.accuracy, known, acc.length);
         }
-        List<Member> out = new ArrayList<>(genomes.length);
         for (int i = 0; i < genomes.length; i++) {
-            double acc = predictions.get(keys[i]);
+            double acc = predictions.accuracy[ids[i]];
             double lat = costs.hasLatency() ? costs.latencyMs(genomes[i]) : Double.NaN;
             long macs = costs.macs(genomes[i]);
-            out.add(new Member(genomes[i], acc, lat, macs, history.size()));
-            history.add(new Candidate(configs[i], acc, lat, macs, generation));
+            pool[from + i] = new Member(genomes[i], acc, lat, macs, history.size());
+            history.append(genomes[i], acc, lat, macs, generation);
         }
-        return out;
+        return from + genomes.length;
     }
 
     /**
-     * The {@code n} most accurate members, best first. Ties go to the later member, as Python's
-     * {@code sorted(...)[::-1]} does.
+     * Fills {@code top} with the most accurate of the first {@code n} members of {@code pool}, best
+     * first, and returns how many it filled. Ties go to the later member, as Python's
+     * {@code sorted(...)[::-1]} does. An insertion into a short sorted array: the pool is about
+     * five times the parents, and a general sort cost more in compilation than in running.
      */
-    private static List<Member> selectTop(List<Member> pool, int n) {
-        Member[] sorted = pool.toArray(new Member[0]);
-        Arrays.sort(sorted, (x, y) -> {
-            int c = Double.compare(y.accuracy(), x.accuracy());
-            return c != 0 ? c : Integer.compare(y.order(), x.order());
-        });
-        return List.of(Arrays.copyOf(sorted, Math.min(n, sorted.length)));
+    private static int selectTop(Member[] pool, int n, Member[] top) {
+        int filled = 0;
+        for (int i = 0; i < n; i++) {
+            Member m = pool[i];
+            if (filled == top.length && !before(m, top[filled - 1])) {
+                continue;
+            }
+            int j = Math.min(filled, top.length - 1);
+            while (j > 0 && before(m, top[j - 1])) {
+                top[j] = top[j - 1];
+                j--;
+            }
+            top[j] = m;
+            filled = Math.min(filled + 1, top.length);
+        }
+        return filled;
+    }
+
+    /** More accurate, or as accurate and evaluated later. */
+    private static boolean before(Member x, Member y) {
+        int c = Double.compare(x.accuracy(), y.accuracy());
+        return c != 0 ? c > 0 : x.order() > y.order();
     }
 
     private boolean feasible(int[] g) {

@@ -1,5 +1,6 @@
 package dev.ofastudio.engine.search;
 
+import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.space.SearchSpace;
 import dev.ofastudio.engine.space.SubnetConfig;
 import java.util.List;
@@ -23,6 +24,8 @@ final class GenomeLayout {
     static final int D = 2 * BLOCKS;
     static final int R = 2 * BLOCKS + STAGES;
     static final int LENGTH = R + 1;
+    /** The most choices one gene may have, so that a gene plus one fits in a byte. */
+    static final int MAX_CHOICES = Byte.MAX_VALUE - 1;
 
     final int[] kernels;
     final int[] expands;
@@ -38,6 +41,23 @@ final class GenomeLayout {
 
     private static int[] toArray(List<Integer> values) {
         return values.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * Histories and caches keep a gene (plus one) in a byte.
+     *
+     * @throws OfaException if a choice list of {@code space} is longer than {@link #MAX_CHOICES}
+     */
+    static void requireFitsBytes(SearchSpace space) throws OfaException {
+        List<List<Integer>> lists = List.of(space.kernelSizes(), space.expandRatios(), space.depths(),
+                space.resolutions());
+        List<String> names = List.of("kernel sizes", "expand ratios", "depths", "resolutions");
+        for (int i = 0; i < lists.size(); i++) {
+            if (lists.get(i).size() > MAX_CHOICES) {
+                throw new OfaException("space " + space.id() + ": the search handles at most " + MAX_CHOICES + " "
+                        + names.get(i) + ", found " + lists.get(i).size());
+            }
+        }
     }
 
     int depth(int[] g, int stage) {
@@ -62,6 +82,15 @@ final class GenomeLayout {
         return new SubnetConfig(ks, e, d, resolutions[g[R]]);
     }
 
+    /** The config of the genome stored as bytes at {@code genes[offset ..]}. */
+    SubnetConfig toConfig(byte[] genes, int offset) {
+        int[] g = new int[LENGTH];
+        for (int i = 0; i < LENGTH; i++) {
+            g[i] = genes[offset + i];
+        }
+        return toConfig(g);
+    }
+
     /**
      * The genome of {@code c}; inactive blocks whose values lie outside the space get index 0.
      *
@@ -70,35 +99,33 @@ final class GenomeLayout {
     int[] fromConfig(SubnetConfig c) {
         int[] g = new int[LENGTH];
         for (int s = 0; s < STAGES; s++) {
-            g[D + s] = indexOf(depths, c.d(s), "d[" + s + "]");
+            g[D + s] = indexOf(depths, c.d(s), "d", s);
         }
         for (int b = 0; b < BLOCKS; b++) {
             boolean active = c.isActive(b);
-            g[K + b] = active ? indexOf(kernels, c.ks(b), "ks[" + b + "]") : Math.max(0, find(kernels, c.ks(b)));
-            g[E + b] = active ? indexOf(expands, c.e(b), "e[" + b + "]") : Math.max(0, find(expands, c.e(b)));
+            g[K + b] = active ? indexOf(kernels, c.ks(b), "ks", b) : Math.max(0, find(kernels, c.ks(b)));
+            g[E + b] = active ? indexOf(expands, c.e(b), "e", b) : Math.max(0, find(expands, c.e(b)));
         }
-        g[R] = indexOf(resolutions, c.r(), "r");
+        g[R] = indexOf(resolutions, c.r(), "r", -1);
         return g;
     }
 
     /**
-     * A key equal for two genomes exactly when they run the same network (inactive blocks are
-     * ignored), for caching predictions.
+     * Writes into {@code out} ({@link #LENGTH} bytes) a row equal for two genomes exactly when they
+     * run the same network (inactive blocks are ignored), for caching predictions.
      */
-    String networkKey(int[] g) {
-        char[] k = new char[LENGTH];
+    void networkGenes(int[] g, byte[] out) {
         for (int s = 0; s < STAGES; s++) {
             int d = depths[g[D + s]];
-            k[D + s] = (char) g[D + s];
+            out[D + s] = (byte) g[D + s];
             for (int j = 0; j < SubnetConfig.MAX_DEPTH; j++) {
                 int b = s * SubnetConfig.MAX_DEPTH + j;
                 boolean active = j < d;
-                k[K + b] = active ? (char) (g[K + b] + 1) : 0;
-                k[E + b] = active ? (char) (g[E + b] + 1) : 0;
+                out[K + b] = active ? (byte) (g[K + b] + 1) : 0;
+                out[E + b] = active ? (byte) (g[E + b] + 1) : 0;
             }
         }
-        k[R] = (char) g[R];
-        return new String(k);
+        out[R] = (byte) g[R];
     }
 
     private static int find(int[] values, int v) {
@@ -110,10 +137,13 @@ final class GenomeLayout {
         return -1;
     }
 
-    private static int indexOf(int[] values, int v, String field) {
+    /** The index of {@code v}; the message names {@code field[position]} (a scalar field: position -1). */
+    private static int indexOf(int[] values, int v, String field, int position) {
         int i = find(values, v);
         if (i < 0) {
-            throw new IllegalArgumentException("config field " + field + ": expected one of "
+            // Named only here: this runs for every block of every timed net.
+            throw new IllegalArgumentException("config field " + field + (position < 0 ? "" : "[" + position + "]")
+                    + ": expected one of "
                     + java.util.Arrays.toString(values) + ", found " + v);
         }
         return i;

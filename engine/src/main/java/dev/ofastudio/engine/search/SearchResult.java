@@ -1,7 +1,5 @@
 package dev.ofastudio.engine.search;
 
-import java.util.List;
-
 /**
  * What a search found: the best feasible sub-network, every candidate it evaluated (the studio
  * plots them), and the best accuracy after each generation.
@@ -12,11 +10,10 @@ import java.util.List;
  * @param predictorCalls   batched calls made to the accuracy predictor
  * @param seconds          wall-clock time of the search
  */
-public record SearchResult(Candidate best, List<Candidate> history, double[] bestByGeneration, int predictorCalls,
+public record SearchResult(Candidate best, SearchHistory history, double[] bestByGeneration, int predictorCalls,
         double seconds) {
 
     public SearchResult {
-        history = List.copyOf(history);
         bestByGeneration = bestByGeneration.clone();
     }
 

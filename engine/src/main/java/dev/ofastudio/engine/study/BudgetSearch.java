@@ -15,10 +15,15 @@ import java.util.List;
  */
 @FunctionalInterface
 public interface BudgetSearch {
-    /** Everything the search evaluated, in order; {@code best} marks the winner. */
+    /** One evaluated sub-network; {@code best} marks the winner. */
     record Candidate(SubnetConfig config, double accuracy, double latencyMs, boolean best) {
     }
 
+    /**
+     * Each distinct config the search evaluated, once, in the order first evaluated, then the
+     * winner (one of them) again, the only one with {@code best} set. The list may build its
+     * elements when they are read (a sweep reads about a thousand of a search's ~45,000).
+     */
     List<Candidate> search(SearchSpace space, AccuracyPredictor predictor, LatencyModel latency, double budgetMs,
             long seed, ProgressListener progress, Cancellation cancellation)
             throws OfaException, Cancellation.CancelledException;

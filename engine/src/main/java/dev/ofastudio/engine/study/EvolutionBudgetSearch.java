@@ -10,8 +10,9 @@ import dev.ofastudio.engine.search.EvolutionConfig;
 import dev.ofastudio.engine.search.EvolutionSearch;
 import dev.ofastudio.engine.search.SearchResult;
 import dev.ofastudio.engine.space.SearchSpace;
-import java.util.ArrayList;
+import java.util.AbstractList;
 import java.util.List;
+import java.util.RandomAccess;
 
 /** The engine's evolutionary search (OFA's settings unless told otherwise) as a {@link BudgetSearch}. */
 public final class EvolutionBudgetSearch implements BudgetSearch {
@@ -31,11 +32,28 @@ public final class EvolutionBudgetSearch implements BudgetSearch {
             throws OfaException, Cancellation.CancelledException {
         SearchResult r = new EvolutionSearch(space, predictor, latency, Budget.latency(budgetMs),
                 config.withSeed(seed)).run(progress, cancellation);
-        List<Candidate> out = new ArrayList<>(r.history().size() + 1);
-        for (var c : r.history()) {
-            out.add(new Candidate(c.config(), c.accuracy(), c.latencyMs(), false));
+        return new DistinctCandidates(r);
+    }
+
+    /** The search's distinct candidates, then its winner, each built when read. */
+    private static final class DistinctCandidates extends AbstractList<Candidate> implements RandomAccess {
+        private final SearchResult result;
+        private final int[] first;
+
+        DistinctCandidates(SearchResult result) {
+            this.result = result;
+            this.first = result.history().firstEvaluations();
         }
-        out.add(new Candidate(r.best().config(), r.best().accuracy(), r.best().latencyMs(), true));
-        return out;
+
+        @Override
+        public Candidate get(int i) {
+            var c = i == first.length ? result.best() : result.history().get(first[i]);
+            return new Candidate(c.config(), c.accuracy(), c.latencyMs(), i == first.length);
+        }
+
+        @Override
+        public int size() {
+            return first.length + 1;
+        }
     }
 }

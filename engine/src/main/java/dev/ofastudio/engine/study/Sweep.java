@@ -5,9 +5,7 @@ import dev.ofastudio.engine.progress.Cancellation;
 import dev.ofastudio.engine.progress.ProgressListener;
 import dev.ofastudio.engine.space.SubnetConfig;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -143,15 +141,12 @@ public final class Sweep {
 
     private static SubnetConfig addHistory(SweepEvaluator eval, int b, double budget,
             List<BudgetSearch.Candidate> history, ResultTable.Builder out) {
-        Map<SubnetConfig, BudgetSearch.Candidate> unique = new LinkedHashMap<>();
-        BudgetSearch.Candidate best = null;
-        for (BudgetSearch.Candidate c : history) {
-            unique.putIfAbsent(c.config(), c);
-            if (c.best()) {
-                best = c;
-            }
-        }
-        for (BudgetSearch.Candidate c : thin(new ArrayList<>(unique.values()), best)) {
+        // The winner comes last (see BudgetSearch); the candidates before it are distinct, so each
+        // is read only if thinning keeps it.
+        int last = history.size() - 1;
+        BudgetSearch.Candidate best = last >= 0 && history.get(last).best() ? history.get(last) : null;
+        List<BudgetSearch.Candidate> distinct = best == null ? history : history.subList(0, last);
+        for (BudgetSearch.Candidate c : thin(distinct, best)) {
             eval.add(out, c.config(), 100 * c.accuracy(), b, c.latencyMs(), b, budget);
         }
         return best == null ? null : best.config();

@@ -57,6 +57,7 @@ class SweepCommandTest {
         assertEquals(j.get("rows").asInt(), file.get("nets").size());
         assertEquals(j.get("fronts"), file.get("fronts"));
         assertFalse(j.has("nets"), "stdout carries the summary, the file every net");
+        assertTrue(j.get("seconds").isNumber() && j.get("cpu_seconds").isNumber(), "wall and process CPU time");
     }
 
     @Test

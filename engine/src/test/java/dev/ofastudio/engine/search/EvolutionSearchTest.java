@@ -1,5 +1,6 @@
 package dev.ofastudio.engine.search;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,7 +14,9 @@ import dev.ofastudio.engine.space.SearchSpace;
 import dev.ofastudio.engine.space.SubnetConfig;
 import dev.ofastudio.engine.testing.Golden;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +81,18 @@ class EvolutionSearchTest {
                     .mapToDouble(Candidate::accuracy).max().orElseThrow();
             assertEquals(before, curve[g], 0.0);
         }
+    }
+
+    @Test
+    void firstEvaluationsListEachDistinctConfigOnceInHistoryOrder() throws Exception {
+        SearchResult r = search(Budget.latency(25), SHORT);
+        Map<SubnetConfig, Integer> first = new LinkedHashMap<>();
+        for (int i = 0; i < r.history().size(); i++) {
+            first.putIfAbsent(r.history().get(i).config(), i);
+        }
+        int[] expected = first.values().stream().mapToInt(Integer::intValue).toArray();
+        assertArrayEquals(expected, r.history().firstEvaluations());
+        assertTrue(expected.length < r.history().size(), "some mutants draw no change: the test sees duplicates");
     }
 
     @Test
