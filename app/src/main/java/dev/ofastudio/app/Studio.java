@@ -6,6 +6,7 @@ import dev.ofastudio.engine.search.EvolutionConfig;
 import dev.ofastudio.engine.study.ResultTable;
 import dev.ofastudio.app.roofline.RooflineViewModel;
 import dev.ofastudio.engine.OfaException;
+import dev.ofastudio.engine.arch.NetworkDescription;
 import dev.ofastudio.engine.latency.dpu.BoardSpecs;
 import dev.ofastudio.engine.latency.dpu.DpuLatencyModel;
 import dev.ofastudio.engine.space.SubnetConfig;
@@ -75,7 +76,9 @@ public final class Studio {
         this.executor = executor;
         this.dialogs = dialogs;
         inputs = new InputsViewModel(loaders, dialogs, executor, settings);
-        pareto = new ParetoViewModel(inputs, new Sweep(search), executor, dialogs);
+        // One core stays with the JavaFX and render threads, so the chart keeps drawing during a sweep.
+        int searchThreads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+        pareto = new ParetoViewModel(inputs, new Sweep(search, searchThreads), executor, dialogs);
         export = new ExportViewModel(pareto, inputs, dialogs);
         weights = new WeightsExportViewModel(() -> {
             var s = pareto.selectedProperty().get();
@@ -143,11 +146,26 @@ public final class Studio {
                 heatmap.showWhatIf(b.intValue());
             }
         });
-        loaders.referenceNets().stream().filter(r -> r.name().equals(PresentViewModel.BASELINE)).findFirst()
-                .ifPresent(r -> {
-                    heatmap.setBaseline(r.network());
-                    roofline.setBaseline(r.network());
-                });
+        // The heatmap's and roofline's baseline: MobileNetV2 where ImageNet's networks apply, else
+        // the project's own full network (its supernet's largest sub-network at the largest
+        // resolution, what one would deploy without a search).
+        NetworkDescription mobileNetV2 = loaders.referenceNets().stream()
+                .filter(r -> r.name().equals(PresentViewModel.BASELINE)).findFirst()
+                .map(dev.ofastudio.engine.study.ReferenceNet::network).orElse(null);
+        java.util.function.Consumer<dev.ofastudio.engine.project.Project> followProject = p -> {
+            NetworkDescription b = p == null || p.comparesToImageNet() ? mobileNetV2 : fullNetwork(p.space());
+            heatmap.setBaseline(b);
+            roofline.setBaseline(b);
+        };
+        followProject.accept(null);
+        project.currentProperty().addListener((o, was, now) -> followProject.accept(now));
+    }
+
+    /** The largest sub-network of {@code space} at its largest resolution, named as such. */
+    static NetworkDescription fullNetwork(dev.ofastudio.engine.space.SearchSpace space) {
+        int r = java.util.Collections.max(space.resolutions());
+        NetworkDescription net = space.describe(space.maxConfig(r));
+        return new NetworkDescription("largest sub-network r" + r, net.resolution(), net.numClasses(), net.layers());
     }
 
     /** The sweep column whose label names board {@code id} (labels carry the board id), else the first. */

@@ -59,6 +59,11 @@ class DefaultProjectFxTest {
         }
         assertTrue(studio.pareto().referencesProperty().get().nets().isEmpty(), "no ImageNet reference markers");
         assertTrue(view.chartTitle().startsWith("Fashion-MNIST"), view.chartTitle());
+        // The heatmap compares with the project's own full network, not ImageNet's MobileNetV2 at r224.
+        var baseline = studio.heatmap().baselineTableProperty().get();
+        assertEquals("Baseline largest sub-network r40", baseline.title());
+        assertEquals(40, baseline.network().resolution());
+        assertEquals(10, baseline.network().numClasses());
         var combo = robot.lookup("#projectChoice").queryComboBox();
         assertEquals(2, combo.getItems().size());
         assertEquals(studio.project().currentProperty().get(), combo.getValue());

@@ -140,7 +140,7 @@ public record DiagramLayout(String title, double width, double height, List<Diag
             front.add(new Rect("input", "input", cx - side / 2, midY - side / 2, side, side, 2, 0xffffff, INK, 1.2,
                     false, 1));
             front.add(new Text("input-label", cx, midY, config.r() + "²", 11, true, INK, Anchor.MIDDLE, 1));
-            front.add(new Text("input-label", cx, midY + side / 2 + 10, config.r() + "×" + config.r() + "×3", 10,
+            front.add(new Text("input-label", cx, midY + side / 2 + 10, config.r() + "×" + config.r() + "×" + space.inputChannels(), 10,
                     false, MUTED, Anchor.MIDDLE, 1));
             x += w + GROUP_GAP;
         }

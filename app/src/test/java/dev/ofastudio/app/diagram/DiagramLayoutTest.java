@@ -95,6 +95,20 @@ class DiagramLayoutTest {
         assertTrue(luminance(ghostLabel.colour()) > luminance(DiagramLayout.INK));
     }
 
+    @Test
+    void theInputLabelGivesTheSpacesInputChannels() {
+        assertEquals("160×160×3", inputLabel(layout));
+        SearchSpace grey = SearchSpace.mobileNetV3(1.0).withInputChannels(1).withNumClasses(10)
+                .withResolutions(List.of(24, 28, 32));
+        assertEquals("28×28×1", inputLabel(DiagramLayout.of(grey, SubnetConfig.uniform(3, 3, 2, 28))));
+    }
+
+    private static String inputLabel(DiagramLayout l) {
+        // The box shows "r²"; the line under it gives r × r × channels.
+        return l.shapes().stream().filter(s -> s instanceof Text t && t.role().equals("input-label"))
+                .map(s -> ((Text) s).text()).filter(t -> t.contains("×")).findFirst().orElseThrow();
+    }
+
     private DiagramShape.Rect rect(String role, String id) {
         return (DiagramShape.Rect) layout.shapes().stream()
                 .filter(s -> s instanceof DiagramShape.Rect r && r.role().equals(role) && r.id().equals(id))

@@ -23,8 +23,22 @@ public final class Sweep {
     public static final int MAX_HISTORY_PER_SEARCH = 1_000;
 
     private final BudgetSearch search;
+    private final int searchThreads;
 
     public Sweep(BudgetSearch search) {
+        this(search, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * A sweep whose searches run on at most {@code searchThreads} threads. The studio leaves a core
+     * to the JavaFX and render threads (one fewer than the cores), so the chart keeps drawing
+     * while a sweep runs; the CLI uses every core.
+     */
+    public Sweep(BudgetSearch search, int searchThreads) {
+        if (searchThreads < 1) {
+            throw new IllegalArgumentException("searchThreads must be at least 1, was " + searchThreads);
+        }
+        this.searchThreads = searchThreads;
         this.search = search;
     }
 
@@ -66,7 +80,7 @@ public final class Sweep {
                 jobs.add(new Job(b, budgets[k], req.seed() + 1000L * k));
             }
         }
-        int threads = Math.max(1, Math.min(jobs.size(), Runtime.getRuntime().availableProcessors()));
+        int threads = Math.max(1, Math.min(jobs.size(), searchThreads));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "sweep-search");
             t.setDaemon(true);
