@@ -75,7 +75,8 @@ public final class DatasetBuildViewModel extends JobFormModel {
      */
     public DatasetBuildViewModel(DialogService dialogs, Executor ui, DatasetBuildJob build,
             ObservableValue<JobState> other) {
-        super(ui, "Choose a trained supernet and its dataset folder, or open an accuracy dataset CSV.");
+        super(ui, "Choose a trained supernet and its dataset folder, or open an accuracy dataset CSV.",
+                "after the rows in progress");
         this.dialogs = dialogs;
         this.build = build;
         this.other = other;
@@ -284,14 +285,6 @@ public final class DatasetBuildViewModel extends JobFormModel {
             rowUpdates.signal();
         }, c));
         rowsDone.set(rowsText(rows.size(), buildN));
-    }
-
-    @Override
-    public void pause() {
-        if (job.stateProperty().get() == JobState.RUNNING) {
-            job.pause();
-            status.set("pausing after the rows in progress…");
-        }
     }
 
     /** The window asks to close: true to let it (see {@link TrainingJob#allowClose}). */

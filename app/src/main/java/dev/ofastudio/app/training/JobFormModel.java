@@ -23,9 +23,12 @@ public abstract class JobFormModel implements JobCommands {
     private final ReadOnlyBooleanWrapper canResume = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canCancel = new ReadOnlyBooleanWrapper();
 
-    /** @param ui runs a task on the UI thread */
-    protected JobFormModel(Executor ui, String initialStatus) {
-        job = new TrainingJob(ui);
+    /**
+     * @param ui        runs a task on the UI thread
+     * @param stopPoint where the job stops when paused (see {@link TrainingJob#TrainingJob(Executor, String)})
+     */
+    protected JobFormModel(Executor ui, String initialStatus, String stopPoint) {
+        job = new TrainingJob(ui, stopPoint);
         status = new SimpleStringProperty(initialStatus);
         job.stateProperty().addListener((o, a, s) -> jobStateChanged(s));
         job.messageProperty().addListener((o, a, m) -> status.set(m));

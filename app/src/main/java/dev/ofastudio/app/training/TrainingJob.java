@@ -45,10 +45,21 @@ public final class TrainingJob {
     private final List<Runnable> whenStopped = new ArrayList<>();
     private volatile Cancellation cancel = new Cancellation();
     private Thread thread;
+    private final String stopPoint;
 
     /** @param ui runs a task on the UI thread (the FX thread in the studio) */
     public TrainingJob(Executor ui) {
+        this(ui, "at the next step");
+    }
+
+    /**
+     * @param ui        runs a task on the UI thread (the FX thread in the studio)
+     * @param stopPoint where the work stops when paused or cancelled, for the status line
+     *                  ("at the next step", "after the rows in progress")
+     */
+    public TrainingJob(Executor ui, String stopPoint) {
         this.ui = ui;
+        this.stopPoint = stopPoint;
         this.updates = new UiCoalescer(ui, 1000 / UI_UPDATES_PER_SECOND, this::publish);
     }
 
@@ -145,7 +156,7 @@ public final class TrainingJob {
     public void pause() {
         if (state.get() == JobState.RUNNING) {
             state.set(JobState.PAUSING);
-            message.set("pausing at the next step…");
+            message.set("pausing " + stopPoint + "…");
             cancel.cancel();
         }
     }
@@ -154,7 +165,7 @@ public final class TrainingJob {
     public void cancel() {
         if (state.get() == JobState.RUNNING || state.get() == JobState.PAUSING) {
             state.set(JobState.CANCELLING);
-            message.set("cancelling at the next step…");
+            message.set("cancelling " + stopPoint + "…");
             cancel.cancel();
         }
     }

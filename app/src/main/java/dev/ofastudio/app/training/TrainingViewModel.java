@@ -68,7 +68,7 @@ public final class TrainingViewModel extends JobFormModel {
      */
     public TrainingViewModel(DialogService dialogs, Executor ui, List<JobKind> kinds, DatasetBuildJob datasets,
             Path runsRoot) {
-        super(ui, "Choose a dataset folder, or open a run folder.");
+        super(ui, "Choose a dataset folder, or open a run folder.", "at the next step");
         if (kinds.isEmpty()) {
             throw new IllegalArgumentException("kinds: expected at least one job kind");
         }
