@@ -219,6 +219,20 @@ public final class AccuracyDatasetFile {
         private static Appender open(Path file, long truncateTo) throws OfaException {
             try {
                 FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE);
+                // One writer per file: a second build (another studio, the CLI) on the same CSV
+                // would interleave rows and cut the other's last line as torn. The lock goes with
+                // the channel, so a killed build leaves none behind.
+                java.nio.channels.FileLock lock;
+                try {
+                    lock = ch.tryLock();
+                } catch (java.nio.channels.OverlappingFileLockException e) {
+                    lock = null;
+                }
+                if (lock == null) {
+                    ch.close();
+                    throw new OfaException(file + ": another build is writing this file (nothing was changed); "
+                            + "let it finish or stop it first");
+                }
                 if (truncateTo >= 0 && ch.size() > truncateTo) {
                     ch.truncate(truncateTo);
                 }
