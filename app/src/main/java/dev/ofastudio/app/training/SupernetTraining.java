@@ -41,11 +41,12 @@ public final class SupernetTraining implements JobKind {
         // Reading the data takes seconds: a pause asked meanwhile stops before the folder is touched.
         Dataset data = Dataset.open(r.data(), preset.resolutions().get(preset.resolutions().size() - 1));
         cancel.throwIfCancelled();
-        RunFolder run = RunFolder.open(r.runFolder(), r.resume());
-        SupernetTrainer trainer = new SupernetTrainer(preset, data, run, r.epochsScale(), log, progress, cancel);
-        log.printf("training %s on %s (%d classes, %d train images): %d steps%n", trainer.space().id(), r.data(),
-                data.numClasses(), data.train().size(), trainer.totalSteps());
-        trainer.run();
+        try (RunFolder run = RunFolder.open(r.runFolder(), r.resume())) {
+            SupernetTrainer trainer = new SupernetTrainer(preset, data, run, r.epochsScale(), log, progress, cancel);
+            log.printf("training %s on %s (%d classes, %d train images): %d steps%n", trainer.space().id(), r.data(),
+                    data.numClasses(), data.train().size(), trainer.totalSteps());
+            trainer.run();
+        }
     }
 
     @Override

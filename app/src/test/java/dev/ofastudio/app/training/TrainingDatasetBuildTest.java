@@ -222,7 +222,7 @@ class TrainingDatasetBuildTest {
     @Test
     void aRunsOwnSupernetFileStandsForItsRunFolderAndTheCsvGoesBesideIt(FxRobot robot) throws Exception {
         Path run = tmp.resolve("runs").resolve("fmnist");
-        RunFolder.open(run, false);
+        RunFolder.open(run, false).close();
         Path file = Files.writeString(run.resolve("supernet.ofa"), "weights");
         dialogs.answer(file);
         robot.clickOn("#dataset-choose-supernet");

@@ -64,9 +64,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         Path dir = data != null ? data : p.defaultData();
         Dataset ds = Dataset.open(dir, p.resolutions().get(p.resolutions().size() - 1));
-        RunFolder run = RunFolder.open(out, resume);
         PrintStream log = System.err;
-        try (ConsoleProgressBar bar = new ConsoleProgressBar(log)) {
+        RunFolder run = RunFolder.open(out, resume);
+        try (run; ConsoleProgressBar bar = new ConsoleProgressBar(log)) {
             SupernetTrainer trainer = new SupernetTrainer(p, ds, run, epochsScale, log, bar, Cancellation.NEVER);
             log.printf("training %s on %s (%d classes, %d train images): %d steps, run folder %s%n",
                     trainer.space().id(), dir, ds.numClasses(), ds.train().size(), trainer.totalSteps(), out);

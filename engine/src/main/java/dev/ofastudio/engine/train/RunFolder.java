@@ -5,6 +5,9 @@ import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.io.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,12 +28,15 @@ import java.util.stream.Stream;
  *   supernet.ofa      the trained supernet (our format); supernet.pth (OFA state dict)
  * </pre>
  */
-public final class RunFolder {
+public final class RunFolder implements AutoCloseable {
     static final String MARKER = ".ofa-run";
     private final Path dir;
+    /** The marker, locked while a run writes here (null when opened for reading). */
+    private final FileChannel lock;
 
-    private RunFolder(Path dir) {
+    private RunFolder(Path dir, FileChannel lock) {
         this.dir = dir;
+        this.lock = lock;
     }
 
     /**
@@ -52,13 +58,15 @@ public final class RunFolder {
                         + "or choose another --out");
             }
             Files.createDirectories(dir);
-            if (ours) {
-                removeStaleTemporaries(dir);
-            }
             if (!ours) {
                 AtomicFiles.writeString(dir.resolve(MARKER), "OFA Studio training run\n");
             }
-            return new RunFolder(dir);
+            FileChannel lock = lock(dir);
+            if (ours) {
+                // Safe only now: no other run is writing these temporaries.
+                removeStaleTemporaries(dir);
+            }
+            return new RunFolder(dir, lock);
         } catch (IOException e) {
             throw new OfaException(dir + ": run folder: cannot create: " + e.getMessage());
         }
@@ -69,7 +77,40 @@ public final class RunFolder {
         if (!Files.isRegularFile(dir.resolve(MARKER))) {
             throw new OfaException(dir + ": run folder: expected an OFA Studio training run (no " + MARKER + ")");
         }
-        return new RunFolder(dir);
+        return new RunFolder(dir, null);
+    }
+
+    /**
+     * Locks the marker for this process: two runs on one folder (the CLI and the studio, or two
+     * studios) would overwrite each other's checkpoints. The lock goes with the channel, so a
+     * killed run leaves none behind.
+     */
+    private static FileChannel lock(Path dir) throws IOException, OfaException {
+        FileChannel ch = FileChannel.open(dir.resolve(MARKER), StandardOpenOption.WRITE);
+        FileLock held;
+        try {
+            held = ch.tryLock();
+        } catch (OverlappingFileLockException e) {
+            held = null;
+        }
+        if (held == null) {
+            ch.close();
+            throw new OfaException(dir + ": run folder: another run is training in it (nothing was changed); "
+                    + "let it finish or pause it first");
+        }
+        return ch;
+    }
+
+    /** Releases the folder for another run (reading needs no lock). */
+    @Override
+    public void close() throws OfaException {
+        if (lock != null && lock.isOpen()) {
+            try {
+                lock.close();
+            } catch (IOException e) {
+                throw new OfaException(dir + ": run folder: cannot release: " + e.getMessage());
+            }
+        }
     }
 
     /**

@@ -31,6 +31,7 @@ public final class TinyRuns {
     /** A run folder in {@code dir} over the data in {@code data}, with {@code holdout} holdout images. */
     public static Path run(Path dir, Path data, int holdout) throws Exception {
         RunFolder run = RunFolder.open(dir, false);
+        run.close(); // only its files are written here, no training
         Dataset ds = Dataset.open(data, 28);
         Engine.getInstance().setRandomSeed(7);
         try (NDManager m = NDManager.newBaseManager()) {

@@ -46,6 +46,7 @@ class PauseCheckpointTest {
         job.start();
         job.join();
         assertInstanceOf(CancelledException.class, thrown[0], () -> String.valueOf(thrown[0]));
+        run.close();
 
         CheckpointFile.Content c = CheckpointFile.read(run.checkpoint());
         assertEquals(10, c.header().path("trainer").path("global_step").asLong(), c.header().toString());
