@@ -7,10 +7,15 @@ import dev.ofastudio.engine.study.ResultTable;
 import dev.ofastudio.app.roofline.RooflineViewModel;
 import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.arch.NetworkDescription;
+import dev.ofastudio.engine.project.Project;
+import dev.ofastudio.engine.space.SearchSpace;
+import dev.ofastudio.engine.study.ReferenceNet;
 import dev.ofastudio.engine.latency.dpu.BoardSpecs;
 import dev.ofastudio.engine.latency.dpu.DpuLatencyModel;
 import dev.ofastudio.engine.space.SubnetConfig;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.function.Consumer;
 
 import dev.ofastudio.app.export.ExportViewModel;
 import dev.ofastudio.app.export.WeightsExportViewModel;
@@ -151,8 +156,8 @@ public final class Studio {
         // resolution, what one would deploy without a search).
         NetworkDescription mobileNetV2 = loaders.referenceNets().stream()
                 .filter(r -> r.name().equals(PresentViewModel.BASELINE)).findFirst()
-                .map(dev.ofastudio.engine.study.ReferenceNet::network).orElse(null);
-        java.util.function.Consumer<dev.ofastudio.engine.project.Project> followProject = p -> {
+                .map(ReferenceNet::network).orElse(null);
+        Consumer<Project> followProject = p -> {
             NetworkDescription b = p == null || p.comparesToImageNet() ? mobileNetV2 : fullNetwork(p.space());
             heatmap.setBaseline(b);
             roofline.setBaseline(b);
@@ -162,8 +167,8 @@ public final class Studio {
     }
 
     /** The largest sub-network of {@code space} at its largest resolution, named as such. */
-    static NetworkDescription fullNetwork(dev.ofastudio.engine.space.SearchSpace space) {
-        int r = java.util.Collections.max(space.resolutions());
+    static NetworkDescription fullNetwork(SearchSpace space) {
+        int r = Collections.max(space.resolutions());
         NetworkDescription net = space.describe(space.maxConfig(r));
         return new NetworkDescription("largest sub-network r" + r, net.resolution(), net.numClasses(), net.layers());
     }

@@ -6,6 +6,7 @@ import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.io.AtomicFiles;
 import dev.ofastudio.engine.io.BoundedFiles;
 import dev.ofastudio.engine.io.Json;
+import dev.ofastudio.engine.io.WriterLock;
 import dev.ofastudio.engine.space.SubnetConfig;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,7 +14,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -218,21 +218,10 @@ public final class AccuracyDatasetFile {
 
         private static Appender open(Path file, long truncateTo) throws OfaException {
             try {
-                FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE);
                 // One writer per file: a second build (another studio, the CLI) on the same CSV
-                // would interleave rows and cut the other's last line as torn. The lock goes with
-                // the channel, so a killed build leaves none behind.
-                java.nio.channels.FileLock lock;
-                try {
-                    lock = ch.tryLock();
-                } catch (java.nio.channels.OverlappingFileLockException e) {
-                    lock = null;
-                }
-                if (lock == null) {
-                    ch.close();
-                    throw new OfaException(file + ": another build is writing this file (nothing was changed); "
-                            + "let it finish or stop it first");
-                }
+                // would interleave rows and cut the other's last line as torn.
+                FileChannel ch = WriterLock.open(file, file + ": another build is writing this file (nothing was "
+                        + "changed); let it finish or stop it first");
                 if (truncateTo >= 0 && ch.size() > truncateTo) {
                     ch.truncate(truncateTo);
                 }

@@ -3,11 +3,10 @@ package dev.ofastudio.engine.train;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ofastudio.engine.OfaException;
 import dev.ofastudio.engine.io.AtomicFiles;
+import dev.ofastudio.engine.io.WriterLock;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,23 +81,11 @@ public final class RunFolder implements AutoCloseable {
 
     /**
      * Locks the marker for this process: two runs on one folder (the CLI and the studio, or two
-     * studios) would overwrite each other's checkpoints. The lock goes with the channel, so a
-     * killed run leaves none behind.
+     * studios) would overwrite each other's checkpoints.
      */
     private static FileChannel lock(Path dir) throws IOException, OfaException {
-        FileChannel ch = FileChannel.open(dir.resolve(MARKER), StandardOpenOption.WRITE);
-        FileLock held;
-        try {
-            held = ch.tryLock();
-        } catch (OverlappingFileLockException e) {
-            held = null;
-        }
-        if (held == null) {
-            ch.close();
-            throw new OfaException(dir + ": run folder: another run is training in it (nothing was changed); "
-                    + "let it finish or pause it first");
-        }
-        return ch;
+        return WriterLock.open(dir.resolve(MARKER), dir + ": run folder: another run is training in it (nothing "
+                + "was changed); let it finish or pause it first");
     }
 
     /** Releases the folder for another run (reading needs no lock). */
